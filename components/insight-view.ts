@@ -1,0 +1,17 @@
+// The shape of an insight the UI renders. Components take plain data and never import db/.
+export type InsightView = {
+  id: string;
+  headline: string;
+  body: string;
+  quote: string;
+  quoteStartS: number | null;
+  speaker: string | null;
+  topics: { slug: string; label: string }[];
+  episode: {
+    title: string;
+    link: string | null;
+    audioUrl: string | null;
+    publishedAt: Date | null;
+  };
+  podcast: { title: string };
+};

@@ -1,0 +1,193 @@
+import "server-only";
+import { and, cosineDistance, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { episodes, type Grounding, insights, insightTopics, podcasts, topics } from "../schema";
+
+export type InsightCard = {
+  id: string;
+  headline: string;
+  body: string;
+  quote: string;
+  quoteStartS: number | null;
+  speaker: string | null;
+  createdAt: Date;
+  topics: { slug: string; label: string }[];
+  episode: {
+    id: string;
+    title: string;
+    link: string | null;
+    audioUrl: string | null;
+    publishedAt: Date | null;
+  };
+  podcast: { id: string; title: string; imageUrl: string | null };
+};
+
+export type NewInsightInput = {
+  headline: string;
+  body: string;
+  quote: string;
+  quoteStartS: number | null;
+  speaker: string | null;
+  grounding: Grounding;
+  score: number;
+  topics: string[];
+  embedding?: number[] | null;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const cardColumns = {
+  id: insights.id,
+  headline: insights.headline,
+  body: insights.body,
+  quote: insights.quote,
+  quoteStartS: insights.quoteStartS,
+  speaker: insights.speaker,
+  createdAt: insights.createdAt,
+  episode: {
+    id: episodes.id,
+    title: episodes.title,
+    link: episodes.link,
+    audioUrl: episodes.audioUrl,
+    publishedAt: episodes.publishedAt,
+  },
+  podcast: { id: podcasts.id, title: podcasts.title, imageUrl: podcasts.imageUrl },
+};
+
+const newestFirst = [
+  sql`coalesce(${episodes.publishedAt}, ${insights.createdAt}) desc`,
+  desc(insights.createdAt),
+  insights.position,
+  insights.id,
+];
+
+/** Replaces the insights of an episode with the given ones, topics included, in one transaction. */
+export async function replaceEpisodeInsights({
+  episodeId,
+  model,
+  promptVersion,
+  items,
+}: {
+  episodeId: string;
+  model: string;
+  promptVersion: string;
+  items: NewInsightInput[];
+}): Promise<string[]> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.delete(insights).where(eq(insights.episodeId, episodeId));
+    const ids: string[] = [];
+    for (const [position, item] of items.entries()) {
+      const { topics: slugs, ...fields } = item;
+      const [row] = await tx
+        .insert(insights)
+        .values({ ...fields, episodeId, position, model, promptVersion })
+        .returning({ id: insights.id });
+      if (!row) throw new Error("insert into insights returned no row");
+      ids.push(row.id);
+      if (slugs.length > 0) {
+        await tx
+          .insert(insightTopics)
+          .values(slugs.map((topicSlug) => ({ insightId: row.id, topicSlug })))
+          .onConflictDoNothing();
+      }
+    }
+    return ids;
+  });
+}
+
+/** Insights, newest episode first. */
+export async function listInsights({
+  limit = 30,
+}: {
+  limit?: number;
+} = {}): Promise<InsightCard[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(cardColumns)
+    .from(insights)
+    .innerJoin(episodes, eq(episodes.id, insights.episodeId))
+    .innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+    .orderBy(...newestFirst)
+    .limit(limit);
+  return withTopics(rows);
+}
+
+export async function getInsight({ id }: { id: string }): Promise<InsightCard | null> {
+  if (!UUID.test(id)) return null;
+  const db = await getDb();
+  const rows = await db
+    .select(cardColumns)
+    .from(insights)
+    .innerJoin(episodes, eq(episodes.id, insights.episodeId))
+    .innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+    .where(eq(insights.id, id));
+  const [card] = await withTopics(rows);
+  return card ?? null;
+}
+
+/** Full-text search over headline, body and quote, best match first. */
+export async function searchInsights({
+  query,
+  limit = 30,
+}: {
+  query: string;
+  limit?: number;
+}): Promise<InsightCard[]> {
+  const db = await getDb();
+  const tsquery = sql`websearch_to_tsquery('english', ${query})`;
+  const rows = await db
+    .select(cardColumns)
+    .from(insights)
+    .innerJoin(episodes, eq(episodes.id, insights.episodeId))
+    .innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+    .where(sql`${insights.searchVector} @@ ${tsquery}`)
+    .orderBy(sql`ts_rank(${insights.searchVector}, ${tsquery}) desc`, insights.id)
+    .limit(limit);
+  return withTopics(rows);
+}
+
+/** Insights closest to an embedding by cosine distance (the HNSW index serves this order). */
+export async function nearestInsights({
+  embedding,
+  excludeId,
+  limit = 8,
+}: {
+  embedding: number[];
+  excludeId?: string;
+  limit?: number;
+}): Promise<{ id: string; headline: string; similarity: number }[]> {
+  const db = await getDb();
+  const distance = cosineDistance(insights.embedding, embedding);
+  return db
+    .select({
+      id: insights.id,
+      headline: insights.headline,
+      similarity: sql<number>`1 - (${distance})`.mapWith(Number),
+    })
+    .from(insights)
+    .where(and(isNotNull(insights.embedding), excludeId ? ne(insights.id, excludeId) : undefined))
+    .orderBy(distance)
+    .limit(limit);
+}
+
+async function withTopics(rows: Omit<InsightCard, "topics">[]): Promise<InsightCard[]> {
+  if (rows.length === 0) return [];
+  const db = await getDb();
+  const links = await db
+    .select({ insightId: insightTopics.insightId, slug: topics.slug, label: topics.label })
+    .from(insightTopics)
+    .innerJoin(topics, eq(topics.slug, insightTopics.topicSlug))
+    .where(
+      inArray(
+        insightTopics.insightId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(topics.label);
+  const byInsight = Map.groupBy(links, (l) => l.insightId);
+  return rows.map((row) => ({
+    ...row,
+    topics: (byInsight.get(row.id) ?? []).map(({ slug, label }) => ({ slug, label })),
+  }));
+}

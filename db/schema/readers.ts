@@ -1,0 +1,111 @@
+import {
+  bigint,
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { podcasts } from "./catalog";
+import { createdAt, timestamptz } from "./columns";
+import { insights } from "./insights";
+
+// What a reader chose (profile, follows), kept (saves, tags) and did (events).
+
+export const profiles = pgTable("profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  interests: text("interests").notNull().default(""),
+  followedTopics: text("followed_topics").array().notNull().default([]),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  briefHour: smallint("brief_hour").notNull().default(7),
+  briefEnabled: boolean("brief_enabled").notNull().default(true),
+  unsubscribedAt: timestamptz("unsubscribed_at"),
+  suppressedAt: timestamptz("suppressed_at"),
+  onboardedAt: timestamptz("onboarded_at"),
+  feedToken: text("feed_token").unique(),
+  createdAt: createdAt(),
+});
+
+export const follows = pgTable(
+  "follows",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    podcastId: uuid("podcast_id")
+      .notNull()
+      .references(() => podcasts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.podcastId] })],
+);
+
+export const saves = pgTable(
+  "saves",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    insightId: uuid("insight_id")
+      .notNull()
+      .references(() => insights.id, { onDelete: "cascade" }),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("saves_user_insight_idx").on(t.userId, t.insightId)],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tags_user_name_idx").on(t.userId, t.name)],
+);
+
+export const saveTags = pgTable(
+  "save_tags",
+  {
+    saveId: uuid("save_id")
+      .notNull()
+      .references(() => saves.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.saveId, t.tagId] })],
+);
+
+export type EventKind = "view" | "open" | "save" | "dismiss" | "more" | "less" | "click";
+
+export const events = pgTable(
+  "events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    insightId: uuid("insight_id").references(() => insights.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<EventKind>().notNull(),
+    meta: jsonb("meta"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("events_user_created_idx").on(t.userId, t.createdAt)],
+);
+
+export type Profile = typeof profiles.$inferSelect;
+export type Save = typeof saves.$inferSelect;
+export type Tag = typeof tags.$inferSelect;

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// The only reader of process.env. Every setting is documented in .env.example.
+
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUnset, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(emptyAsUnset, schema.prefault(fallback as never));
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const postgresUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (
+        (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== ""
+      );
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be a postgres:// or postgresql:// URL with a host" },
+);
+
+const envSchema = z.object({
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  DATABASE_URL: optional(postgresUrl),
+  PGLITE_DIR: withDefault(z.string(), ".data/pglite"),
+  DEMO_CONTENT: withDefault(flag, "true"),
+  APP_URL: withDefault(z.url({ protocol: /^https?$/ }), "http://localhost:3000"),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  AI_PROVIDER: withDefault(
+    z.enum(["extractive", "openai", "anthropic", "openai-compatible"]),
+    "extractive",
+  ),
+  AI_MODEL: optional(z.string()),
+  OPENAI_API_KEY: optional(z.string()),
+  ANTHROPIC_API_KEY: optional(z.string()),
+  AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  RESEND_API_KEY: optional(z.string().startsWith("re_", "must start with re_")),
+  EMAIL_FROM: withDefault(z.string(), "Podbrief <brief@localhost>"),
+  INGEST_ALLOW_PRIVATE_NETWORK: withDefault(flag, "false"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(
+    readonly setting: string,
+    readonly problem: string,
+  ) {
+    super(`Invalid setting ${setting}: ${problem} (see .env.example)`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses settings from a plain object; throws EnvError naming the first bad setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const setting = String(issue?.path[0] ?? "environment");
+  throw new EnvError(setting, issue?.message ?? "is invalid");
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,20 @@
+// Prepares the server, or stops it with one line saying why. lib/startup is imported here
+// inside the try: when lib/env rejects a setting, that import itself is what fails.
+
+export async function startServer(): Promise<void> {
+  try {
+    const { prepareServer } = await import("./startup");
+    await prepareServer();
+  } catch (error) {
+    console.error(`podbrief: cannot start: ${describeStartupError(error)}`);
+    process.exit(1);
+  }
+}
+
+const SETTINGS_ERRORS = new Set(["EnvError", "DatabaseUnavailableError"]);
+
+/** The message alone when a setting is to blame; the stack for anything else. */
+export function describeStartupError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return SETTINGS_ERRORS.has(error.name) ? error.message : (error.stack ?? error.message);
+}

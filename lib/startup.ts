@@ -1,0 +1,24 @@
+import { dbKind, getDb } from "@/db/client";
+import { appliedMigrations } from "@/db/queries/health";
+import { ensureDemoContent } from "@/lib/demo/load";
+import { env } from "@/lib/env";
+
+// What the server does once before it serves: open the database (settings are checked when
+// lib/env is first imported) and give an empty embedded database the demo catalog.
+
+export async function prepareServer(): Promise<void> {
+  await getDb();
+  if (dbKind() === "pglite" && env.DEMO_CONTENT) {
+    const loaded = await ensureDemoContent();
+    if (loaded) {
+      console.info(
+        `podbrief: loaded the demo catalog (${loaded.podcasts} shows, ${loaded.episodes} episodes, ${loaded.insights} insights)`,
+      );
+    }
+  }
+  if (dbKind() === "postgres" && (await appliedMigrations()) === 0) {
+    console.warn(
+      "podbrief: the PostgreSQL database has no migrations applied: run npm run db:migrate",
+    );
+  }
+}

@@ -1,0 +1,2 @@
+// Stands in for the "server-only" guard package outside Next.js bundles.
+export {};
