@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -59,18 +60,64 @@ export async function openPostgres(url: string): Promise<Handle> {
   };
 }
 
-async function openPglite(dir: string): Promise<Handle> {
+/** Opens (creating and migrating) the embedded database; exported for the test of its lock. */
+export async function openPglite(dir: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { vector } = await import("@electric-sql/pglite-pgvector");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const inMemory = dir.startsWith("memory://");
   const dataDir = inMemory ? dir : path.resolve(dir);
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { vector } });
-  const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, kind: "pglite", close: () => client.close() };
+  let unlock = async () => {};
+  if (!inMemory) {
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir, dir);
+  }
+  try {
+    const client = await PGlite.create({ dataDir, extensions: { vector } });
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db, kind: "pglite", close: () => client.close().finally(unlock) };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt it.
+ * A lock file holding the owner's pid makes the second one stop with a clear line instead.
+ */
+async function lockDataDir(dataDir: string, shownAs: string): Promise<() => Promise<void>> {
+  const lockPath = path.join(dataDir, "podbrief.lock");
+  try {
+    await writeFile(lockPath, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+    if (owner !== process.pid && isRunning(owner)) {
+      throw new DatabaseBusyError(
+        `the embedded database in ${shownAs} is in use by process ${owner} (the web server?): stop it first, or let the running server do the work (stale? delete ${lockPath})`,
+      );
+    }
+    await writeFile(lockPath, String(process.pid)); // the previous owner is gone
+  }
+  const release = () => rmSync(lockPath, { force: true });
+  process.once("exit", release);
+  return async () => {
+    process.off("exit", release);
+    release();
+  };
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Applies every pending migration to the configured database. */
@@ -100,6 +147,10 @@ export function availableMigrations(): number {
 
 export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
+}
+
+export class DatabaseBusyError extends Error {
+  override name = "DatabaseBusyError";
 }
 
 function describeConnectionError(error: unknown, url: string): string {

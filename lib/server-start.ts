@@ -11,10 +11,11 @@ export async function startServer(): Promise<void> {
   }
 }
 
-const SETTINGS_ERRORS = new Set(["EnvError", "DatabaseUnavailableError"]);
+// Errors an operator fixes by changing a setting or stopping a process: their message says how.
+const OPERATOR_ERRORS = new Set(["EnvError", "DatabaseUnavailableError", "DatabaseBusyError"]);
 
-/** The message alone when a setting is to blame; the stack for anything else. */
+/** The message alone when the operator can fix it; the stack for anything else. */
 export function describeStartupError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  return SETTINGS_ERRORS.has(error.name) ? error.message : (error.stack ?? error.message);
+  return OPERATOR_ERRORS.has(error.name) ? error.message : (error.stack ?? error.message);
 }
