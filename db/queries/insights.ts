@@ -1,6 +1,6 @@
 import "server-only";
 import { and, cosineDistance, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
 import { episodes, type Grounding, insights, insightTopics, podcasts, topics } from "../schema";
 
 export type InsightCard = {
@@ -54,6 +54,14 @@ const cardColumns = {
   podcast: { id: podcasts.id, title: podcasts.title, imageUrl: podcasts.imageUrl },
 };
 
+function selectCards(db: Db) {
+  return db
+    .select(cardColumns)
+    .from(insights)
+    .innerJoin(episodes, eq(episodes.id, insights.episodeId))
+    .innerJoin(podcasts, eq(podcasts.id, episodes.podcastId));
+}
+
 const newestFirst = [
   sql`coalesce(${episodes.publishedAt}, ${insights.createdAt}) desc`,
   desc(insights.createdAt),
@@ -103,11 +111,7 @@ export async function listInsights({
   limit?: number;
 } = {}): Promise<InsightCard[]> {
   const db = await getDb();
-  const rows = await db
-    .select(cardColumns)
-    .from(insights)
-    .innerJoin(episodes, eq(episodes.id, insights.episodeId))
-    .innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+  const rows = await selectCards(db)
     .orderBy(...newestFirst)
     .limit(limit);
   return withTopics(rows);
@@ -116,12 +120,7 @@ export async function listInsights({
 export async function getInsight({ id }: { id: string }): Promise<InsightCard | null> {
   if (!UUID.test(id)) return null;
   const db = await getDb();
-  const rows = await db
-    .select(cardColumns)
-    .from(insights)
-    .innerJoin(episodes, eq(episodes.id, insights.episodeId))
-    .innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-    .where(eq(insights.id, id));
+  const rows = await selectCards(db).where(eq(insights.id, id));
   const [card] = await withTopics(rows);
   return card ?? null;
 }
@@ -136,11 +135,7 @@ export async function searchInsights({
 }): Promise<InsightCard[]> {
   const db = await getDb();
   const tsquery = sql`websearch_to_tsquery('english', ${query})`;
-  const rows = await db
-    .select(cardColumns)
-    .from(insights)
-    .innerJoin(episodes, eq(episodes.id, insights.episodeId))
-    .innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+  const rows = await selectCards(db)
     .where(sql`${insights.searchVector} @@ ${tsquery}`)
     .orderBy(sql`ts_rank(${insights.searchVector}, ${tsquery}) desc`, insights.id)
     .limit(limit);
