@@ -25,7 +25,13 @@ export default defineConfig({
           name: "db",
           include: ["tests/db/**/*.test.ts"],
           setupFiles: ["tests/db/setup.ts"],
-          env: { DATABASE_URL: testDatabaseUrl, PGLITE_DIR: "memory://", DEMO_CONTENT: "false" },
+          env: {
+            DATABASE_URL: testDatabaseUrl,
+            PGLITE_DIR: "memory://",
+            DEMO_CONTENT: "false",
+            // Test feeds are served from 127.0.0.1; the refusal of private addresses has its own tests.
+            INGEST_ALLOW_PRIVATE_NETWORK: "true",
+          },
           // One PostgreSQL database is shared by every file, so they take turns; PGlite is per file.
           fileParallelism: testDatabaseUrl === "",
           testTimeout: 30_000,

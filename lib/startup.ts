@@ -2,9 +2,11 @@ import { dbKind, getDb } from "@/db/client";
 import { appliedMigrations } from "@/db/queries/health";
 import { ensureDemoContent } from "@/lib/demo/load";
 import { env } from "@/lib/env";
+import { startEmbeddedScheduler } from "@/lib/scheduler";
 
 // What the server does once before it serves: open the database (settings are checked when
-// lib/env is first imported) and give an empty embedded database the demo catalog.
+// lib/env is first imported), give an empty embedded database the demo catalog, and with the
+// embedded database run the cron routes' work on a timer (nothing else may open it).
 
 export async function prepareServer(): Promise<void> {
   await getDb();
@@ -16,6 +18,7 @@ export async function prepareServer(): Promise<void> {
       );
     }
   }
+  if (dbKind() === "pglite") startEmbeddedScheduler();
   if (dbKind() === "postgres" && (await appliedMigrations()) === 0) {
     console.warn(
       "podbrief: the PostgreSQL database has no migrations applied: run npm run db:migrate",

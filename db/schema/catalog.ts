@@ -38,7 +38,8 @@ export const podcasts = pgTable(
   (t) => [index("podcasts_next_check_at_idx").on(t.nextCheckAt)],
 );
 
-export type EpisodeStatus = "new" | "transcribed" | "summarized" | "failed";
+// archived: back catalog seen on a show's first check, stored but not worked on.
+export type EpisodeStatus = "new" | "transcribed" | "summarized" | "failed" | "archived";
 
 export type Chapter = { start: number; title: string; url?: string; image?: string };
 

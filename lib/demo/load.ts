@@ -12,6 +12,7 @@ import { type DemoShow, demoCatalog } from "./catalog";
 // "ingest the demo feeds, then summarize them" later changes only this file.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const NEVER = new Date("9999-12-31T00:00:00Z");
 
 export type DemoLoadResult = { podcasts: number; episodes: number; insights: number };
 
@@ -40,6 +41,8 @@ export async function loadDemoCatalog({
         siteUrl: show.siteUrl,
         language: show.language,
         checkedAt: now,
+        // The demo shows have no real feed to check (their URLs are example.com placeholders).
+        nextCheckAt: NEVER,
       },
     });
     result.podcasts++;

@@ -15,6 +15,8 @@ declare module "vitest" {
   }
 }
 
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
+
 export default async function setup(project: TestProject) {
   if (!existsSync(".next/BUILD_ID")) {
     throw new Error("no production build: run `npm run test:e2e`, which runs `next build` first");
@@ -32,6 +34,8 @@ export default async function setup(project: TestProject) {
         PGLITE_DIR: path.join(dataDir, "pglite"),
         DEMO_CONTENT: "true",
         APP_URL: `http://localhost:${port}`,
+        CRON_SECRET: E2E_CRON_SECRET,
+        NEXT_TELEMETRY_DISABLED: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -1,0 +1,91 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb, rowsOf } from "../client";
+import { type Chapter, type Episode, type EpisodeStatus, episodes } from "../schema";
+
+// Episodes as work units: claimed by status with a lease, then moved on or failed with a reason.
+
+export async function claimEpisodes({
+  status,
+  now,
+  limit,
+  leaseSeconds,
+}: {
+  status: EpisodeStatus;
+  now: Date;
+  limit: number;
+  leaseSeconds: number;
+}): Promise<Episode[]> {
+  const db = await getDb();
+  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
+  const claimed = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      update ${episodes} set lease_until = ${leaseUntil.toISOString()}::timestamptz, attempts = ${episodes.attempts} + 1
+      where ${episodes.id} in (
+        select id from ${episodes}
+        where ${episodes.status} = ${status} and ${episodes.nextAttemptAt} <= ${now.toISOString()}::timestamptz
+          and (${episodes.leaseUntil} is null or ${episodes.leaseUntil} < ${now.toISOString()}::timestamptz)
+        order by ${episodes.publishedAt} desc nulls last
+        limit ${limit}
+        for update skip locked
+      )
+      returning id`),
+  );
+  if (claimed.length === 0) return [];
+  return db
+    .select()
+    .from(episodes)
+    .where(
+      sql`${episodes.id} in (${sql.join(
+        claimed.map((r) => sql`${r.id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+}
+
+/** Moves an episode to its next status and releases its lease. */
+export async function advanceEpisode({
+  episodeId,
+  status,
+  chapters,
+}: {
+  episodeId: string;
+  status: EpisodeStatus;
+  chapters?: Chapter[] | null;
+}): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(episodes)
+    .set({
+      status,
+      leaseUntil: null,
+      failureReason: null,
+      attempts: 0,
+      ...(chapters !== undefined ? { chapters } : {}),
+    })
+    .where(eq(episodes.id, episodeId));
+}
+
+/** Records why an episode's work failed: retried at `nextAttemptAt`, or failed for good. */
+export async function recordEpisodeFailure({
+  episodeId,
+  reason,
+  nextAttemptAt,
+  final,
+}: {
+  episodeId: string;
+  reason: string;
+  nextAttemptAt: Date;
+  final: boolean;
+}): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(episodes)
+    .set({
+      failureReason: reason.slice(0, 500),
+      nextAttemptAt,
+      leaseUntil: null,
+      ...(final ? { status: "failed" as const } : {}),
+    })
+    .where(eq(episodes.id, episodeId));
+}

@@ -1,0 +1,161 @@
+import {
+  getPodcastByFeedUrl,
+  recordFeedChecked,
+  recordFeedFailed,
+  upsertFeedEpisodes,
+} from "@/db/queries/feeds";
+import type { NewEpisode, Podcast } from "@/db/schema";
+import { fetchDocument } from "./fetch-document";
+import { type ParsedEpisode, type ParsedFeed, parsePodcastFeed } from "./parse-feed";
+import { FetchError } from "./safe-fetch";
+import { pickBestTranscript, transcriptFormatOf } from "./transcripts";
+
+// One feed, one check: fetch (conditionally), parse, store what changed, schedule the next check.
+
+export const CHECK_INTERVAL_MS = 60 * 60 * 1000;
+const BLOCKED_RECHECK_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
+/** On a show's first check, only its newest episodes are worked on; the back catalog is archived. */
+export const FIRST_CHECK_EPISODES = 3;
+
+export type FeedOutcome = {
+  podcastId: string;
+  feedUrl: string;
+  status: "updated" | "not_modified" | "blocked" | "failed";
+  newEpisodes: number;
+  updatedEpisodes: number;
+  error?: string;
+};
+
+export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcome> {
+  const base = {
+    podcastId: podcast.id,
+    feedUrl: podcast.feedUrl,
+    newEpisodes: 0,
+    updatedEpisodes: 0,
+  };
+  try {
+    const fetched = await fetchDocument(podcast.feedUrl, "feed", podcast);
+    const movedTo = fetched.permanentUrl ?? undefined;
+    if (fetched.status === "not_modified") {
+      await recordFeedChecked({
+        podcastId: podcast.id,
+        now,
+        nextCheckAt: after(now, CHECK_INTERVAL_MS),
+        feedUrl: await freeUrl(movedTo, podcast),
+      });
+      return { ...base, status: "not_modified" };
+    }
+    const feed = parsePodcastFeed(fetched.body);
+    const metadata = metadataOf(feed);
+    if (feed.blocked) {
+      await recordFeedChecked({
+        podcastId: podcast.id,
+        now,
+        nextCheckAt: after(now, BLOCKED_RECHECK_MS),
+        metadata,
+      });
+      return { ...base, status: "blocked" };
+    }
+    const firstCheck = podcast.checkedAt === null;
+    const rows = episodeRows(podcast.id, feed.episodes, firstCheck);
+    const { inserted, updated } = await upsertFeedEpisodes({ rows });
+    const feedUrl = (await adoptNewFeedUrl(feed, podcast)) ?? (await freeUrl(movedTo, podcast));
+    await recordFeedChecked({
+      podcastId: podcast.id,
+      now,
+      nextCheckAt: after(now, CHECK_INTERVAL_MS),
+      metadata,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      feedUrl,
+    });
+    return { ...base, status: "updated", newEpisodes: inserted.length, updatedEpisodes: updated };
+  } catch (error) {
+    const reason = describeFeedError(error);
+    await recordFeedFailed({
+      podcastId: podcast.id,
+      now,
+      nextCheckAt: retryAt(error, podcast.errorCount, now),
+      error: reason,
+    });
+    return { ...base, status: "failed", error: reason };
+  }
+}
+
+function metadataOf(feed: ParsedFeed) {
+  const { title, author, description, imageUrl, siteUrl, language, locked, blocked } = feed;
+  return { title, author, description, imageUrl, siteUrl, language, locked, blocked };
+}
+
+function episodeRows(
+  podcastId: string,
+  parsed: ParsedEpisode[],
+  firstCheck: boolean,
+): NewEpisode[] {
+  const newest = new Set(
+    [...parsed]
+      .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
+      .slice(0, FIRST_CHECK_EPISODES)
+      .map((e) => e.guid),
+  );
+  return parsed.map((episode) => {
+    const transcript = pickBestTranscript(episode.transcripts);
+    return {
+      podcastId,
+      guid: episode.guid,
+      title: episode.title,
+      link: episode.link,
+      publishedAt: episode.publishedAt,
+      audioUrl: episode.audioUrl,
+      durationSeconds: episode.durationSeconds,
+      imageUrl: episode.imageUrl,
+      showNotesHtml: episode.showNotesHtml,
+      showNotesText: episode.showNotesText,
+      transcriptUrl: transcript?.url ?? null,
+      transcriptType: transcript ? transcriptFormatOf(transcript.type, transcript.url) : null,
+      chaptersUrl: episode.chaptersUrl,
+      chapters: episode.chapters,
+      status: !firstCheck || newest.has(episode.guid) ? "new" : "archived",
+    };
+  });
+}
+
+/** itunes:new-feed-url is adopted only once the new address fetches and parses as a feed. */
+async function adoptNewFeedUrl(feed: ParsedFeed, podcast: Podcast): Promise<string | undefined> {
+  if (!feed.newFeedUrl || feed.newFeedUrl === podcast.feedUrl) return undefined;
+  try {
+    const fetched = await fetchDocument(feed.newFeedUrl, "feed");
+    if (fetched.status !== "ok") return undefined;
+    parsePodcastFeed(fetched.body);
+    return freeUrl(feed.newFeedUrl, podcast);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL the show can move to: not its own, and not already another show's feed. */
+async function freeUrl(url: string | undefined, podcast: Podcast): Promise<string | undefined> {
+  if (!url || url === podcast.feedUrl) return undefined;
+  return (await getPodcastByFeedUrl({ feedUrl: url })) ? undefined : url;
+}
+
+export function describeFeedError(error: unknown): string {
+  if (error instanceof Error && (error instanceof FetchError || error.name === "FeedParseError")) {
+    return error.message;
+  }
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") return "the feed file does not exist";
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** When to try a failing feed again: what the server asked for, else exponential back-off. */
+export function retryAt(error: unknown, errorCount: number, now: Date): Date {
+  if (error instanceof FetchError && error.details.retryAfterSeconds) {
+    return after(now, Math.min(error.details.retryAfterSeconds * 1000, MAX_BACKOFF_MS));
+  }
+  return after(now, Math.min(15 * 60 * 1000 * 2 ** errorCount, MAX_BACKOFF_MS));
+}
+
+function after(now: Date, ms: number): Date {
+  return new Date(now.getTime() + ms);
+}

@@ -1,0 +1,36 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { env } from "@/lib/env";
+import { type FetchKind, type SafeFetchResult, safeFetch } from "./safe-fetch";
+
+// Where every ingest download goes through: the safe fetcher with our settings, or, for a feed
+// an operator added from a local file with the CLI, that file (file: URLs never come from the web).
+
+export const USER_AGENT = `Podbrief/0.1 (+${env.APP_URL}; podcast insights)`;
+
+export async function fetchDocument(
+  url: string,
+  kind: FetchKind,
+  validators: { etag?: string | null; lastModified?: string | null } = {},
+): Promise<SafeFetchResult> {
+  if (url.startsWith("file:")) {
+    const body = await readFile(fileURLToPath(url), "utf8");
+    return {
+      status: "ok",
+      url,
+      permanentUrl: null,
+      httpStatus: 200,
+      body,
+      contentType: null,
+      etag: null,
+      lastModified: null,
+    };
+  }
+  return safeFetch(url, {
+    kind,
+    userAgent: USER_AGENT,
+    etag: validators.etag,
+    lastModified: validators.lastModified,
+    allowPrivateNetwork: env.INGEST_ALLOW_PRIVATE_NETWORK,
+  });
+}

@@ -1,0 +1,83 @@
+import { XMLParser } from "fast-xml-parser";
+
+// OPML is how podcast apps move subscriptions around: import the feed URLs, export ours.
+
+export class OpmlError extends Error {
+  override name = "OpmlError";
+}
+
+type Outline = { "@_xmlUrl"?: string; "@_type"?: string; outline?: Outline | Outline[] };
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  processEntities: true,
+});
+
+/** The feed URLs of an OPML document, in document order, without duplicates. */
+export function parseOpml(document: string): string[] {
+  const xml = document.replace(/^\uFEFF/, "").trimStart();
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw new OpmlError(
+      "the OPML file declares a DOCTYPE or entities, which OPML never needs: refused",
+    );
+  }
+  let parsed: { opml?: { body?: { outline?: Outline | Outline[] } } };
+  try {
+    parsed = parser.parse(xml);
+  } catch (error) {
+    throw new OpmlError(
+      `the OPML file is not well-formed XML (${(error as Error).message.split("\n")[0]})`,
+    );
+  }
+  if (!parsed.opml) throw new OpmlError("not an OPML file: no <opml> element");
+  const urls: string[] = [];
+  const visit = (outlines: Outline | Outline[] | undefined) => {
+    for (const outline of asArray(outlines)) {
+      const url = outline["@_xmlUrl"]?.trim();
+      if (url && !urls.includes(url)) urls.push(url);
+      visit(outline.outline);
+    }
+  };
+  visit(parsed.opml.body?.outline);
+  return urls;
+}
+
+export function buildOpml(
+  shows: { title: string; feedUrl: string; siteUrl?: string | null }[],
+  now = new Date(),
+): string {
+  const outlines = shows
+    .map(
+      (show) =>
+        `    <outline type="rss" text="${escapeXml(show.title)}" title="${escapeXml(show.title)}" xmlUrl="${escapeXml(show.feedUrl)}"${
+          show.siteUrl ? ` htmlUrl="${escapeXml(show.siteUrl)}"` : ""
+        }/>`,
+    )
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head>
+    <title>Podbrief shows</title>
+    <dateCreated>${now.toUTCString()}</dateCreated>
+  </head>
+  <body>
+${outlines}
+  </body>
+</opml>
+`;
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&apos;");
+}

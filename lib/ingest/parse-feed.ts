@@ -1,0 +1,141 @@
+import { type Episode as FeedItem, type FeedObject, parseFeed } from "podcast-partytime";
+import type { Chapter } from "@/db/schema";
+import { podloveChaptersByGuid } from "./podlove-chapters";
+import { sanitizeShowNotes, showNotesText } from "./show-notes";
+
+// Turns a feed document (RSS 2.0 with iTunes and Podcasting 2.0 tags, or Atom) into the shape
+// we store. podcast-partytime does the parsing; this file guards the door and normalizes.
+
+export type ParsedEpisode = {
+  guid: string;
+  title: string;
+  link: string | null;
+  publishedAt: Date | null;
+  audioUrl: string | null;
+  durationSeconds: number | null;
+  imageUrl: string | null;
+  showNotesHtml: string | null;
+  showNotesText: string | null;
+  transcripts: { url: string; type: string | null }[];
+  chaptersUrl: string | null;
+  chapters: Chapter[] | null;
+};
+
+export type ParsedFeed = {
+  title: string;
+  author: string | null;
+  description: string | null;
+  imageUrl: string | null;
+  siteUrl: string | null;
+  language: string | null;
+  newFeedUrl: string | null;
+  locked: boolean;
+  blocked: boolean;
+  episodes: ParsedEpisode[];
+};
+
+export class FeedParseError extends Error {
+  override name = "FeedParseError";
+}
+
+const ROOT = /<(rss|feed|rdf:RDF)[\s>]/;
+
+export function parsePodcastFeed(document: string): ParsedFeed {
+  const xml = document.replace(/^\uFEFF/, "").trimStart();
+  refuseDeclarations(xml);
+  if (!ROOT.test(xml))
+    throw new FeedParseError("not an RSS or Atom feed: no <rss> or <feed> element");
+  const feed = parseQuietly(xml);
+  if (!feed) throw new FeedParseError("the feed is not well-formed XML, or not RSS or Atom");
+  const pscChapters = podloveChaptersByGuid(xml);
+  const seen = new Set<string>();
+  const episodes: ParsedEpisode[] = [];
+  for (const item of feed.items) {
+    const episode = toEpisode(item, pscChapters);
+    if (seen.has(episode.guid)) continue; // a repeated item: the first one wins
+    seen.add(episode.guid);
+    episodes.push(episode);
+  }
+  return {
+    title: clean(feed.title) ?? "Untitled podcast",
+    author: clean(feed.author) ?? clean(feed.owner?.name) ?? clean(feed.podcastOwner),
+    description: clean(feed.summary) ?? clean(feed.description),
+    imageUrl: httpUrl(feed.itunesImage) ?? httpUrl(feed.image?.url),
+    siteUrl: httpUrl(feed.link),
+    language: clean(feed.language)?.toLowerCase() ?? null,
+    newFeedUrl: httpUrl(feed.itunesNewFeedUrl),
+    locked: feed.locked === true,
+    blocked: String(feed.podcastBlocked) === "yes",
+    episodes,
+  };
+}
+
+/** Entity declarations are how "billion laughs" bombs work; a feed has no use for them. */
+function refuseDeclarations(xml: string): void {
+  const root = xml.search(ROOT);
+  const prolog = root === -1 ? xml : xml.slice(0, root);
+  if (/<!DOCTYPE/i.test(prolog) || /<!ENTITY/i.test(xml)) {
+    throw new FeedParseError(
+      "the document declares a DOCTYPE or entities, which feeds never need: refused",
+    );
+  }
+}
+
+function parseQuietly(xml: string): FeedObject | null {
+  // partytime warns on the console for every item without a guid; we handle those ourselves.
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return parseFeed(xml, { allowMissingGuid: true });
+  } catch {
+    return null;
+  } finally {
+    console.warn = warn;
+  }
+}
+
+function toEpisode(item: FeedItem, pscChapters: Map<string, Chapter[]>): ParsedEpisode {
+  const audioUrl = httpUrl(item.enclosure?.url);
+  const publishedAt = validDate(item.pubDate);
+  const title = clean(item.title) ?? "";
+  const guid =
+    clean(item.guid) ?? audioUrl ?? `${title}|${publishedAt?.toISOString() ?? "undated"}`;
+  const notes = item.content || item.description || item.summary || "";
+  const plain = notes ? showNotesText(notes) : "";
+  return {
+    guid,
+    title,
+    link: httpUrl(item.link),
+    publishedAt,
+    audioUrl,
+    durationSeconds: item.duration > 0 ? Math.round(item.duration) : null,
+    imageUrl: httpUrl(item.itunesImage) ?? httpUrl(item.image),
+    showNotesHtml: notes ? sanitizeShowNotes(notes) || null : null,
+    showNotesText: plain || null,
+    transcripts: (item.podcastTranscripts ?? [])
+      .filter((t) => httpUrl(t.url))
+      .map((t) => ({ url: t.url, type: t.type === "unknown" ? null : t.type })),
+    chaptersUrl: httpUrl(item.podcastChapters?.url),
+    chapters: pscChapters.get(guid) ?? null,
+  };
+}
+
+function clean(value: string | null | undefined): string | null {
+  const trimmed = typeof value === "string" ? value.trim() : "";
+  return trimmed === "" ? null : trimmed;
+}
+
+function httpUrl(value: string | null | undefined): string | null {
+  const candidate = clean(value);
+  if (!candidate) return null;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function validDate(value: Date | undefined): Date | null {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value : null;
+}

@@ -1,0 +1,397 @@
+import type { ClientRequest, IncomingMessage, RequestOptions } from "node:http";
+import { request as httpRequest, STATUS_CODES } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import { addAbortSignal, pipeline, type Readable } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import {
+  type AddressRule,
+  checkUrl,
+  FetchError,
+  type HostLookup,
+  isPublicAddress,
+  portOf,
+  resolveAllowed,
+} from "./address";
+
+// Fetches feeds, transcripts and chapters from URLs that strangers give us: every hop's address
+// is checked, bodies are capped while streaming, and nothing waits forever.
+
+export { FetchError, type FetchErrorCode } from "./address";
+
+export type FetchKind = "feed" | "transcript" | "chapters";
+
+const MB = 1024 * 1024;
+
+export const BODY_LIMITS: Record<FetchKind, number> = {
+  feed: 15 * MB,
+  transcript: 5 * MB,
+  chapters: 1 * MB,
+};
+
+export type SafeFetchOptions = {
+  kind: FetchKind;
+  userAgent: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Lifts the address rules (INGEST_ALLOW_PRIVATE_NETWORK): tests and local use only. */
+  allowPrivateNetwork?: boolean;
+  connectTimeoutMs?: number;
+  /** Total time for all hops and the whole body. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Test seam for DNS; production uses dns.lookup with all addresses. */
+  lookup?: HostLookup;
+  /** Test seam for "the internet"; production allows public addresses only. */
+  isAllowedAddress?: AddressRule;
+  signal?: AbortSignal;
+};
+
+export type SafeFetchResult =
+  | {
+      status: "ok";
+      url: string;
+      permanentUrl: string | null;
+      httpStatus: number;
+      body: string;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+    }
+  | { status: "not_modified"; url: string; permanentUrl: string | null };
+
+const ACCEPT: Record<FetchKind, string> = {
+  feed: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+  transcript:
+    "text/vtt, application/x-subrip, application/srt, application/json, text/html;q=0.8, text/plain;q=0.8, */*;q=0.5",
+  chapters: "application/json+chapters, application/json;q=0.9, */*;q=0.5",
+};
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+type Hop = { url: URL; permanentUrl: string | null };
+type Settings = {
+  kind: FetchKind;
+  headers: Record<string, string>;
+  connectTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  lookup: HostLookup | undefined;
+  isAllowedAddress: AddressRule;
+};
+
+export async function safeFetch(url: string, options: SafeFetchOptions): Promise<SafeFetchResult> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const isAllowedAddress = options.allowPrivateNetwork
+    ? () => true
+    : (options.isAllowedAddress ?? isPublicAddress);
+  const settings: Settings = {
+    kind: options.kind,
+    headers: requestHeaders(options),
+    connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
+    maxBytes: options.maxBytes ?? BODY_LIMITS[options.kind],
+    maxRedirects: options.maxRedirects ?? 5,
+    lookup: options.lookup,
+    isAllowedAddress,
+  };
+  const start = checkUrl(url, { isAllowedAddress });
+
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    const message = `no response within ${formatSeconds(timeoutMs)}`;
+    deadline.abort(new FetchError("timeout", message, { url }));
+  }, timeoutMs);
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, deadline.signal])
+    : deadline.signal;
+  try {
+    return await follow({ url: start, permanentUrl: null }, settings, signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Seconds to wait from a Retry-After header (delta-seconds or HTTP-date); null if unusable. */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: Date = new Date(),
+): number | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return Number(text);
+  // Date.parse accepts nearly anything ("-5" is a year), so insist on the shape every
+  // HTTP-date format shares: a month name and a time of day.
+  if (!/[a-z]{3}/i.test(text) || !/\d{2}:\d{2}:\d{2}/.test(text)) return null;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
+}
+
+async function follow(first: Hop, settings: Settings, signal: AbortSignal) {
+  let hop = first;
+  // The "permanent" location is only what the leading 301/308s say; a temporary hop in between
+  // means later hops may change, so we stop recording there.
+  let stillPermanent = true;
+  for (let redirects = 0; ; redirects++) {
+    const { request, response } = await send(hop.url, settings, signal);
+    try {
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (!REDIRECTS.has(status) || !location) {
+        return await finish(hop, response, settings, signal);
+      }
+      if (redirects >= settings.maxRedirects) {
+        throw new FetchError(
+          "too_many_redirects",
+          `gave up after ${settings.maxRedirects} redirects; the last one pointed to ${location}`,
+          { url: hop.url.href, httpStatus: status },
+        );
+      }
+      const next = checkUrl(location, {
+        base: hop.url,
+        isAllowedAddress: settings.isAllowedAddress,
+      });
+      stillPermanent &&= status === 301 || status === 308;
+      hop = { url: next, permanentUrl: stillPermanent ? next.href : hop.permanentUrl };
+    } catch (error) {
+      throw explain(error, hop.url, signal);
+    } finally {
+      // One connection per hop (agent: false), so closing it never cuts off anyone else.
+      request.destroy();
+    }
+  }
+}
+
+async function finish(
+  hop: Hop,
+  response: IncomingMessage,
+  settings: Settings,
+  signal: AbortSignal,
+): Promise<SafeFetchResult> {
+  const status = response.statusCode ?? 0;
+  const url = hop.url.href;
+  if (status === 304) return { status: "not_modified", url, permanentUrl: hop.permanentUrl };
+  if (status === 429 || status === 503) {
+    const retryAfterSeconds = parseRetryAfter(header(response, "retry-after")) ?? undefined;
+    const when = retryAfterSeconds === undefined ? "later" : `in ${retryAfterSeconds} s`;
+    throw new FetchError(
+      "rate_limited",
+      `${hop.url.host} is busy or limiting requests (HTTP ${status}); try again ${when}`,
+      {
+        httpStatus: status,
+        url,
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      },
+    );
+  }
+  if (status < 200 || status >= 300) {
+    const reason = STATUS_CODES[status] ?? "an unexpected status";
+    throw new FetchError("http_error", `${hop.url.host} answered ${status} ${reason} for ${url}`, {
+      httpStatus: status,
+      url,
+    });
+  }
+
+  const contentType = header(response, "content-type");
+  assertContentType(settings.kind, contentType, url);
+  const declaredLength = Number(header(response, "content-length") ?? Number.NaN);
+  if (declaredLength > settings.maxBytes) throw tooLarge(settings.maxBytes, url);
+
+  const bytes = await readCapped(response, settings.maxBytes, signal, url);
+  return {
+    status: "ok",
+    url,
+    permanentUrl: hop.permanentUrl,
+    httpStatus: status,
+    body: decodeText(bytes, contentType),
+    contentType,
+    etag: header(response, "etag"),
+    lastModified: header(response, "last-modified"),
+  };
+}
+
+function send(
+  url: URL,
+  settings: Settings,
+  signal: AbortSignal,
+): Promise<{ request: ClientRequest; response: IncomingMessage }> {
+  return new Promise((resolve, reject) => {
+    const options: RequestOptions = {
+      method: "GET",
+      headers: settings.headers,
+      // No pooling: a pooled socket would skip the lookup hook, and the address rules may
+      // differ between calls.
+      agent: false,
+      lookup: guardedLookup(portOf(url), settings),
+      signal,
+    };
+    const request =
+      url.protocol === "https:" ? httpsRequest(url, options) : httpRequest(url, options);
+    const connectTimer = setTimeout(() => {
+      const message = `could not connect to ${url.host} within ${formatSeconds(settings.connectTimeoutMs)}`;
+      request.destroy(new FetchError("timeout", message, { url: url.href }));
+    }, settings.connectTimeoutMs);
+    request.on("socket", (socket) => {
+      if (!socket.connecting) clearTimeout(connectTimer);
+      else socket.once("connect", () => clearTimeout(connectTimer));
+    });
+    request.on("response", (response) => {
+      clearTimeout(connectTimer);
+      // Errors after we stop reading (redirects, refusals) are expected; reads see them anyway.
+      response.on("error", () => {});
+      resolve({ request, response });
+    });
+    request.on("error", (error) => {
+      clearTimeout(connectTimer);
+      reject(explain(error, url, signal));
+    });
+    request.end();
+  });
+}
+
+/** Node's `lookup` hook: every address a host resolves to must pass the rules. */
+function guardedLookup(port: number, settings: Settings): LookupFunction {
+  return (hostname, options, callback) => {
+    resolveAllowed(hostname, port, settings)
+      .then((addresses) => {
+        const wanted = familyNumber(options.family);
+        const found = addresses
+          .map((address) => ({ address, family: isIP(address) }))
+          .filter((entry) => wanted === 0 || entry.family === wanted);
+        const first = found[0];
+        if (!first) throw new FetchError("network", `${hostname} has no IPv${wanted} address`);
+        if (options.all) callback(null, found);
+        else callback(null, first.address, first.family);
+      })
+      .catch((error: NodeJS.ErrnoException) => callback(error, "", 0));
+  };
+}
+
+function familyNumber(family: number | string | undefined): number {
+  if (family === "IPv4" || family === 4) return 4;
+  if (family === "IPv6" || family === 6) return 6;
+  return 0;
+}
+
+async function readCapped(
+  response: IncomingMessage,
+  maxBytes: number,
+  signal: AbortSignal,
+  url: string,
+): Promise<Buffer> {
+  const body = addAbortSignal(signal, decompressed(response, url));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // Decompressed bytes are what cost memory, so they are what the cap counts (zip bombs).
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      body.destroy();
+      throw tooLarge(maxBytes, url);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function decompressed(response: IncomingMessage, url: string): Readable {
+  const encoding = (header(response, "content-encoding") ?? "identity").trim().toLowerCase();
+  if (encoding === "identity") return response;
+  const decoder =
+    encoding === "gzip" || encoding === "x-gzip"
+      ? createGunzip()
+      : encoding === "deflate"
+        ? createInflate()
+        : encoding === "br"
+          ? createBrotliDecompress()
+          : null;
+  if (!decoder) {
+    throw new FetchError(
+      "http_error",
+      `the server compressed the response as "${encoding}", which we did not ask for`,
+      { url },
+    );
+  }
+  // pipeline destroys both sides on failure, so a broken or aborted source ends the read.
+  return pipeline(response, decoder, () => {});
+}
+
+function assertContentType(kind: FetchKind, contentType: string | null, url: string): void {
+  if (contentType === null) return;
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type === "" || isAcceptedType(kind, type)) return;
+  const wanted = { feed: "a podcast feed", transcript: "a transcript", chapters: "chapters" }[kind];
+  throw new FetchError(
+    "bad_content_type",
+    `expected ${wanted} but the server sent ${type} from ${url}`,
+    { url },
+  );
+}
+
+function isAcceptedType(kind: FetchKind, type: string): boolean {
+  if (/^(audio|video|image|font|model)\//.test(type)) return false;
+  if (kind === "feed") {
+    const wrong = /^application\/(octet-stream|pdf|zip|x-zip-compressed|gzip|x-gzip|json)$/;
+    return !wrong.test(type);
+  }
+  if (type.startsWith("text/") || type === "application/json" || type.endsWith("+json")) {
+    return true;
+  }
+  if (kind === "chapters") return type === "application/json+chapters";
+  return /^application\/(x-subrip|srt|x-srt|vtt|ttml\+xml|xml)$/.test(type);
+}
+
+function decodeText(bytes: Buffer, contentType: string | null): string {
+  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
+  try {
+    // WHATWG labels: iso-8859-1 and latin1 decode as windows-1252, as browsers do.
+    return new TextDecoder(charset ?? "utf-8").decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+function requestHeaders(options: SafeFetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    "User-Agent": options.userAgent,
+    Accept: ACCEPT[options.kind],
+    "Accept-Encoding": "gzip, deflate, br",
+  };
+  if (options.etag) headers["If-None-Match"] = options.etag;
+  if (options.lastModified) headers["If-Modified-Since"] = options.lastModified;
+  return headers;
+}
+
+/** Turns whatever a socket or stream threw into a FetchError, keeping ours as they are. */
+function explain(error: unknown, url: URL, signal: AbortSignal): unknown {
+  if (error instanceof FetchError) return error;
+  if (signal.aborted) {
+    // Our deadline carries a FetchError; a caller's own abort reason goes back to the caller.
+    return signal.reason;
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason = code ? ` (${code})` : "";
+  return new FetchError("network", `could not fetch from ${url.host}${reason}`, { url: url.href });
+}
+
+function tooLarge(maxBytes: number, url: string): FetchError {
+  return new FetchError("too_large", `the response was larger than ${formatBytes(maxBytes)}`, {
+    url,
+  });
+}
+
+function header(response: IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= MB && bytes % MB === 0) return `${bytes / MB} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

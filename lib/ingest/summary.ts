@@ -1,0 +1,14 @@
+import type { IngestSummary } from "./run";
+
+/** The end-of-run report the CLI prints, one fact per line. */
+export function formatIngestSummary(summary: IngestSummary): string {
+  const lines = [
+    `feeds checked: ${summary.feedsChecked} (${summary.notModified} not modified)`,
+    `new episodes: ${summary.newEpisodes}, updated: ${summary.updatedEpisodes}`,
+    `transcripts: ${summary.transcripts}`,
+    `errors: ${summary.errors.length}`,
+    ...summary.errors.map((e) => `  ${e.url}: ${e.reason}`),
+  ];
+  if (summary.outOfTime) lines.push("time budget used up: the rest is left for the next run");
+  return lines.join("\n");
+}

@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import { saveTranscript } from "@/db/queries/catalog";
+import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
+import type { Chapter, Episode, Segment } from "@/db/schema";
+import { parseChaptersJson } from "./chapters";
+import { fetchDocument } from "./fetch-document";
+import { parseTranscript, transcriptFormatOf } from "./transcripts";
+
+// Second stage of ingest: give a new episode its text. The feed's transcript when it has one;
+// otherwise, or when the transcript cannot be had after a few tries, the show notes.
+
+const MAX_ATTEMPTS = 3;
+const RETRY_MS = 30 * 60 * 1000;
+
+export type TranscribeOutcome = {
+  episodeId: string;
+  status: "transcribed" | "retry" | "failed";
+  source?: "feed" | "show_notes";
+  error?: string;
+};
+
+export async function transcribeEpisode(episode: Episode, now: Date): Promise<TranscribeOutcome> {
+  const chapters = await loadChapters(episode);
+  let transcriptError: string | undefined;
+  if (episode.transcriptUrl) {
+    try {
+      const segments = await loadTranscript(episode.transcriptUrl, episode.transcriptType);
+      await store(episode, segments, "feed", episode.transcriptType ?? "text", chapters);
+      return { episodeId: episode.id, status: "transcribed", source: "feed" };
+    } catch (error) {
+      transcriptError = `transcript: ${error instanceof Error ? error.message : String(error)}`;
+      if (episode.attempts < MAX_ATTEMPTS) {
+        await recordEpisodeFailure({
+          episodeId: episode.id,
+          reason: transcriptError,
+          nextAttemptAt: new Date(now.getTime() + RETRY_MS * episode.attempts),
+          final: false,
+        });
+        return { episodeId: episode.id, status: "retry", error: transcriptError };
+      }
+    }
+  }
+  const notes = episode.showNotesText?.trim();
+  if (notes) {
+    const segments = notes
+      .split("\n")
+      .map((text) => ({ start: null, end: null, speaker: null, text }));
+    await store(episode, segments, "show_notes", "text", chapters);
+    return {
+      episodeId: episode.id,
+      status: "transcribed",
+      source: "show_notes",
+      error: transcriptError,
+    };
+  }
+  const reason = transcriptError ?? "the episode has no transcript and no show notes";
+  await recordEpisodeFailure({ episodeId: episode.id, reason, nextAttemptAt: now, final: true });
+  return { episodeId: episode.id, status: "failed", error: reason };
+}
+
+async function loadTranscript(url: string, type: string | null): Promise<Segment[]> {
+  const fetched = await fetchDocument(url, "transcript");
+  if (fetched.status !== "ok")
+    throw new Error("the server answered 304 to an unconditional request");
+  const format = transcriptFormatOf(type ?? fetched.contentType, url) ?? "text";
+  return parseTranscript(fetched.body, format);
+}
+
+/** Chapters are a nice-to-have: a broken chapters file never holds an episode back. */
+async function loadChapters(episode: Episode): Promise<Chapter[] | null | undefined> {
+  if (!episode.chaptersUrl || (episode.chapters && episode.chapters.length > 0)) return undefined;
+  try {
+    const fetched = await fetchDocument(episode.chaptersUrl, "chapters");
+    return fetched.status === "ok" ? parseChaptersJson(fetched.body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function store(
+  episode: Episode,
+  segments: Segment[],
+  source: "feed" | "show_notes",
+  format: string,
+  chapters: Chapter[] | null | undefined,
+): Promise<void> {
+  const text = segments.map((s) => s.text).join("\n");
+  await saveTranscript({
+    episodeId: episode.id,
+    source,
+    format,
+    segments,
+    contentHash: createHash("sha256").update(text).digest("hex"),
+  });
+  await advanceEpisode({ episodeId: episode.id, status: "transcribed", chapters });
+}

@@ -1,0 +1,34 @@
+import { runIngest } from "@/lib/ingest/run";
+
+// With the embedded database one process owns PGlite, so nothing else can run the cron routes'
+// work: the web server runs the same time-boxed slices itself, on a timer.
+
+const EVERY_MS = 15 * 60 * 1000;
+const SLICE_MS = 60 * 1000;
+
+const globalForScheduler = globalThis as typeof globalThis & {
+  __podbriefScheduler?: NodeJS.Timeout;
+};
+
+export function startEmbeddedScheduler(): void {
+  if (globalForScheduler.__podbriefScheduler) return;
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return; // a slow slice is never overlapped by the next one
+    running = true;
+    try {
+      const summary = await runIngest({ budgetMs: SLICE_MS });
+      if (summary.feedsChecked > 0 || summary.transcripts > 0) {
+        console.info(
+          `podbrief: ingest checked ${summary.feedsChecked} feeds, ${summary.newEpisodes} new episodes, ${summary.transcripts} transcripts, ${summary.errors.length} errors`,
+        );
+      }
+    } catch (error) {
+      console.error("podbrief: scheduled ingest failed", error);
+    } finally {
+      running = false;
+    }
+  }, EVERY_MS);
+  timer.unref();
+  globalForScheduler.__podbriefScheduler = timer;
+}

@@ -1,0 +1,72 @@
+// npm run ingest -- [--feed <url|file> ...] [--opml <file>] [--export-opml]
+// Adds the given shows, then checks them (or, with no argument, every due show) and fetches new
+// episodes' transcripts. Exits non-zero only when nothing at all could be done.
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { runCli } from "./cli";
+import { progressBar } from "./progress";
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      feed: { type: "string", multiple: true },
+      opml: { type: "string" },
+      "export-opml": { type: "boolean" },
+      budget: { type: "string" },
+    },
+  });
+  const { addShow } = await import("@/lib/ingest/add-show");
+  const { runIngest } = await import("@/lib/ingest/run");
+  const { formatIngestSummary } = await import("@/lib/ingest/summary");
+
+  if (values["export-opml"]) {
+    const { listPodcastsWithCounts } = await import("@/db/queries/feeds");
+    const { buildOpml } = await import("@/lib/ingest/opml");
+    process.stdout.write(buildOpml(await listPodcastsWithCounts()));
+    return;
+  }
+
+  const urls = [...(values.feed ?? [])];
+  if (values.opml) {
+    const { parseOpml } = await import("@/lib/ingest/opml");
+    urls.push(...parseOpml(await readFile(values.opml, "utf8")));
+  }
+  const ids: string[] = [];
+  const refused: string[] = [];
+  for (const url of urls) {
+    try {
+      const show = await addShow({ url, allowLocalFile: true });
+      ids.push(show.id);
+      if (show.created) console.info(`added ${show.feedUrl}`);
+    } catch (error) {
+      refused.push(`${url}: ${(error as Error).message}`);
+    }
+  }
+  for (const line of refused) console.error(`not added: ${line}`);
+  if (urls.length > 0 && ids.length === 0) {
+    process.exitCode = 1;
+    return;
+  }
+
+  const bar = progressBar("ingest");
+  if (ids.length > 0) bar.grow(ids.length);
+  const summary = await runIngest({
+    podcastIds: ids.length > 0 ? ids : undefined,
+    budgetMs: values.budget ? Number(values.budget) * 1000 : 10 * 60 * 1000,
+    onProgress: (event) => {
+      if (event.stage === "feed") {
+        bar.tick(event.outcome.feedUrl);
+        if (event.outcome.newEpisodes > 0) bar.grow(0);
+      } else {
+        bar.tick("transcript");
+      }
+    },
+  });
+  bar.end();
+  console.info(formatIngestSummary(summary));
+  const didNothing =
+    summary.feedsChecked > 0 &&
+    summary.errors.length >= summary.feedsChecked &&
+    summary.transcripts === 0;
+  if (didNothing) process.exitCode = 1;
+});
