@@ -31,6 +31,7 @@ export default defineConfig({
             DEMO_CONTENT: "false",
             // Test feeds are served from 127.0.0.1; the refusal of private addresses has its own tests.
             INGEST_ALLOW_PRIVATE_NETWORK: "true",
+            INGEST_TIMEOUT_SECONDS: "2",
           },
           // One PostgreSQL database is shared by every file, so they take turns; PGlite is per file.
           fileParallelism: testDatabaseUrl === "",

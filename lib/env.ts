@@ -23,26 +23,42 @@ const postgresUrl = z.string().refine(
   { message: "must be a postgres:// or postgresql:// URL with a host" },
 );
 
-const envSchema = z.object({
-  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
-  DATABASE_URL: optional(postgresUrl),
-  PGLITE_DIR: withDefault(z.string(), ".data/pglite"),
-  DEMO_CONTENT: withDefault(flag, "true"),
-  APP_URL: withDefault(z.url({ protocol: /^https?$/ }), "http://localhost:3000"),
-  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
-  CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
-  AI_PROVIDER: withDefault(
-    z.enum(["extractive", "openai", "anthropic", "openai-compatible"]),
-    "extractive",
-  ),
-  AI_MODEL: optional(z.string()),
-  OPENAI_API_KEY: optional(z.string()),
-  ANTHROPIC_API_KEY: optional(z.string()),
-  AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
-  RESEND_API_KEY: optional(z.string().startsWith("re_", "must start with re_")),
-  EMAIL_FROM: withDefault(z.string(), "Podbrief <brief@localhost>"),
-  INGEST_ALLOW_PRIVATE_NETWORK: withDefault(flag, "false"),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+    DATABASE_URL: optional(postgresUrl),
+    PGLITE_DIR: withDefault(z.string(), ".data/pglite"),
+    DEMO_CONTENT: withDefault(flag, "true"),
+    APP_URL: withDefault(z.url({ protocol: /^https?$/ }), "http://localhost:3000"),
+    AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+    CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+    AI_PROVIDER: withDefault(
+      z.enum(["extractive", "openai", "anthropic", "openai-compatible"]),
+      "extractive",
+    ),
+    AI_MODEL: optional(z.string()),
+    OPENAI_API_KEY: optional(z.string()),
+    ANTHROPIC_API_KEY: optional(z.string()),
+    AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    RESEND_API_KEY: optional(z.string().startsWith("re_", "must start with re_")),
+    EMAIL_FROM: withDefault(z.string(), "Podbrief <brief@localhost>"),
+    INGEST_ALLOW_PRIVATE_NETWORK: withDefault(flag, "false"),
+    INGEST_TIMEOUT_SECONDS: withDefault(z.coerce.number().int().min(1).max(300), "20"),
+    TRANSCRIBE_AUDIO: withDefault(flag, "false"),
+    AI_TRANSCRIPTION_MODEL: withDefault(z.string(), "whisper-1"),
+  })
+  .superRefine((settings, context) => {
+    // Speech-to-text goes through OpenAI's transcription API (or a server that speaks it).
+    const speaksOpenAi =
+      settings.AI_PROVIDER === "openai" || settings.AI_PROVIDER === "openai-compatible";
+    if (settings.TRANSCRIBE_AUDIO && (!speaksOpenAi || !settings.OPENAI_API_KEY)) {
+      context.addIssue({
+        code: "custom",
+        path: ["TRANSCRIBE_AUDIO"],
+        message: "needs AI_PROVIDER=openai (or openai-compatible) and OPENAI_API_KEY",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

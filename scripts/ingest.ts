@@ -54,12 +54,7 @@ await runCli(async () => {
     podcastIds: ids.length > 0 ? ids : undefined,
     budgetMs: values.budget ? Number(values.budget) * 1000 : 10 * 60 * 1000,
     onProgress: (event) => {
-      if (event.stage === "feed") {
-        bar.tick(event.outcome.feedUrl);
-        if (event.outcome.newEpisodes > 0) bar.grow(0);
-      } else {
-        bar.tick("transcript");
-      }
+      bar.tick(event.stage === "feed" ? event.outcome.feedUrl : "transcript");
     },
   });
   bar.end();

@@ -14,13 +14,14 @@ export async function fetchDocument(
   validators: { etag?: string | null; lastModified?: string | null } = {},
 ): Promise<SafeFetchResult> {
   if (url.startsWith("file:")) {
-    const body = await readFile(fileURLToPath(url), "utf8");
+    const bytes = await readFile(fileURLToPath(url));
     return {
       status: "ok",
       url,
       permanentUrl: null,
       httpStatus: 200,
-      body,
+      body: kind === "audio" ? "" : bytes.toString("utf8"),
+      bytes,
       contentType: null,
       etag: null,
       lastModified: null,
@@ -32,5 +33,6 @@ export async function fetchDocument(
     etag: validators.etag,
     lastModified: validators.lastModified,
     allowPrivateNetwork: env.INGEST_ALLOW_PRIVATE_NETWORK,
+    timeoutMs: env.INGEST_TIMEOUT_SECONDS * 1000,
   });
 }

@@ -1,4 +1,5 @@
 import { type Episode as FeedItem, type FeedObject, parseFeed } from "podcast-partytime";
+import { logger as partytimeLogger } from "podcast-partytime/dist/logger";
 import type { Chapter } from "@/db/schema";
 import { podloveChaptersByGuid } from "./podlove-chapters";
 import { sanitizeShowNotes, showNotesText } from "./show-notes";
@@ -39,6 +40,10 @@ export class FeedParseError extends Error {
 }
 
 const ROOT = /<(rss|feed|rdf:RDF)[\s>]/;
+
+// partytime logs through its own pino logger, and on a rejected feed it logs the whole document:
+// untrusted megabytes in our logs. We report parse failures ourselves, so it stays silent.
+partytimeLogger.level = "silent";
 
 export function parsePodcastFeed(document: string): ParsedFeed {
   const xml = document.replace(/^\uFEFF/, "").trimStart();

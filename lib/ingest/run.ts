@@ -86,8 +86,14 @@ export async function runIngest({
         error: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
       }));
       if (outcome.status === "transcribed") summary.transcripts++;
-      if (outcome.status === "failed" && outcome.error) {
-        summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason: outcome.error });
+      if (outcome.error) {
+        const reason =
+          outcome.status === "retry"
+            ? `${outcome.error} (will retry)`
+            : outcome.status === "transcribed"
+              ? `${outcome.error} (used the show notes instead)`
+              : outcome.error;
+        summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason });
       }
       onProgress?.({
         stage: "episode",

@@ -19,7 +19,7 @@ import {
 
 export { FetchError, type FetchErrorCode } from "./address";
 
-export type FetchKind = "feed" | "transcript" | "chapters";
+export type FetchKind = "feed" | "transcript" | "chapters" | "audio";
 
 const MB = 1024 * 1024;
 
@@ -27,6 +27,8 @@ export const BODY_LIMITS: Record<FetchKind, number> = {
   feed: 15 * MB,
   transcript: 5 * MB,
   chapters: 1 * MB,
+  // The most a speech-to-text API takes in one request (OpenAI's limit).
+  audio: 25 * MB,
 };
 
 export type SafeFetchOptions = {
@@ -54,7 +56,9 @@ export type SafeFetchResult =
       url: string;
       permanentUrl: string | null;
       httpStatus: number;
+      /** The body decoded as text (empty for audio). */
       body: string;
+      bytes: Buffer;
       contentType: string | null;
       etag: string | null;
       lastModified: string | null;
@@ -66,6 +70,7 @@ const ACCEPT: Record<FetchKind, string> = {
   transcript:
     "text/vtt, application/x-subrip, application/srt, application/json, text/html;q=0.8, text/plain;q=0.8, */*;q=0.5",
   chapters: "application/json+chapters, application/json;q=0.9, */*;q=0.5",
+  audio: "audio/*, video/mp4;q=0.5, application/octet-stream;q=0.5",
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -204,7 +209,8 @@ async function finish(
     url,
     permanentUrl: hop.permanentUrl,
     httpStatus: status,
-    body: decodeText(bytes, contentType),
+    body: settings.kind === "audio" ? "" : decodeText(bytes, contentType),
+    bytes,
     contentType,
     etag: header(response, "etag"),
     lastModified: header(response, "last-modified"),
@@ -321,7 +327,12 @@ function assertContentType(kind: FetchKind, contentType: string | null, url: str
   if (contentType === null) return;
   const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type === "" || isAcceptedType(kind, type)) return;
-  const wanted = { feed: "a podcast feed", transcript: "a transcript", chapters: "chapters" }[kind];
+  const wanted = {
+    feed: "a podcast feed",
+    transcript: "a transcript",
+    chapters: "chapters",
+    audio: "audio",
+  }[kind];
   throw new FetchError(
     "bad_content_type",
     `expected ${wanted} but the server sent ${type} from ${url}`,
@@ -330,6 +341,7 @@ function assertContentType(kind: FetchKind, contentType: string | null, url: str
 }
 
 function isAcceptedType(kind: FetchKind, type: string): boolean {
+  if (kind === "audio") return /^(audio\/|video\/mp4$|application\/octet-stream$)/.test(type);
   if (/^(audio|video|image|font|model)\//.test(type)) return false;
   if (kind === "feed") {
     const wrong = /^application\/(octet-stream|pdf|zip|x-zip-compressed|gzip|x-gzip|json)$/;

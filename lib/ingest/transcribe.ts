@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
 import { saveTranscript } from "@/db/queries/catalog";
 import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
-import type { Chapter, Episode, Segment } from "@/db/schema";
+import type { Chapter, Episode, Segment, TranscriptSource } from "@/db/schema";
+import { transcriptionModel } from "@/lib/ai/models";
 import { parseChaptersJson } from "./chapters";
 import { fetchDocument } from "./fetch-document";
+import { transcribeAudio } from "./transcribe-audio";
 import { parseTranscript, transcriptFormatOf } from "./transcripts";
 
 // Second stage of ingest: give a new episode its text. The feed's transcript when it has one;
-// otherwise, or when the transcript cannot be had after a few tries, the show notes.
+// otherwise, or when the transcript cannot be had after a few tries, speech-to-text of the audio
+// when that is turned on, and the show notes as the last resort.
 
 const MAX_ATTEMPTS = 3;
 const RETRY_MS = 30 * 60 * 1000;
@@ -15,7 +18,7 @@ const RETRY_MS = 30 * 60 * 1000;
 export type TranscribeOutcome = {
   episodeId: string;
   status: "transcribed" | "retry" | "failed";
-  source?: "feed" | "show_notes";
+  source?: TranscriptSource;
   error?: string;
 };
 
@@ -38,6 +41,17 @@ export async function transcribeEpisode(episode: Episode, now: Date): Promise<Tr
         });
         return { episodeId: episode.id, status: "retry", error: transcriptError };
       }
+    }
+  }
+  const speechModel = transcriptionModel();
+  if (speechModel && episode.audioUrl) {
+    try {
+      const segments = await transcribeAudio(episode.audioUrl, speechModel);
+      await store(episode, segments, "speech", "speech", chapters);
+      return { episodeId: episode.id, status: "transcribed", source: "speech" };
+    } catch (error) {
+      const reason = `audio transcription: ${error instanceof Error ? error.message : String(error)}`;
+      transcriptError = transcriptError ? `${transcriptError}; ${reason}` : reason;
     }
   }
   const notes = episode.showNotesText?.trim();
@@ -80,7 +94,7 @@ async function loadChapters(episode: Episode): Promise<Chapter[] | null | undefi
 async function store(
   episode: Episode,
   segments: Segment[],
-  source: "feed" | "show_notes",
+  source: TranscriptSource,
   format: string,
   chapters: Chapter[] | null | undefined,
 ): Promise<void> {

@@ -335,3 +335,51 @@ describe("overlapping and interrupted runs", () => {
     expect(await getPodcastByFeedUrl({ feedUrl: first.feedUrl })).not.toBeNull();
   });
 });
+
+describe("hostile feed servers", () => {
+  it.each([
+    [
+      "a 50 MB body",
+      (res: import("node:http").ServerResponse) => {
+        res.writeHead(200, { "content-type": "application/rss+xml" });
+        const chunk = Buffer.alloc(1024 * 1024, "a");
+        let sent = 0;
+        const pump = () => {
+          while (sent < 50 && res.write(chunk)) sent++;
+          if (sent < 50) res.once("drain", pump);
+          else res.end();
+        };
+        res.on("close", () => {
+          sent = 50;
+        });
+        pump();
+      },
+      /larger than 15 MB/,
+    ],
+    [
+      "a server that stalls",
+      (res: import("node:http").ServerResponse) => {
+        res.writeHead(200, { "content-type": "application/rss+xml" });
+        res.write("<rss><channel>");
+      },
+      /no response within|timed out|took longer/i,
+    ],
+    [
+      "a non-feed content type",
+      (res: import("node:http").ServerResponse) => {
+        res.writeHead(200, { "content-type": "audio/mpeg" }).end("ID3");
+      },
+      /audio\/mpeg/,
+    ],
+  ])("%s is refused and the reason recorded on the feed", async (_case, handler, reason) => {
+    server.route(feedPath(), (_req, res) => handler(res));
+    const show = await addShow({ url: server.url(feedPath()) });
+
+    const summary = await runIngest({ podcastIds: [show.id] });
+
+    expect(summary.errors).toEqual([{ url: show.feedUrl, reason: expect.stringMatching(reason) }]);
+    const row = await podcastRow(show.id);
+    expect(row?.lastError).toMatch(reason);
+    expect(await episodeRows(show.id)).toEqual([]);
+  });
+});

@@ -65,7 +65,14 @@ export function rssFeed({
 }: {
   title?: string;
   extraChannel?: string;
-  items: { guid: string; title: string; date?: string; extra?: string; notes?: string }[];
+  items: {
+    guid: string;
+    title: string;
+    date?: string;
+    extra?: string;
+    notes?: string;
+    enclosure?: string;
+  }[];
 }): string {
   const body = items
     .map(
@@ -73,7 +80,7 @@ export function rssFeed({
   <guid>${item.guid}</guid>
   <title>${item.title}</title>
   <pubDate>${item.date ?? "Mon, 23 Nov 2026 08:00:00 GMT"}</pubDate>
-  <enclosure url="https://cdn.example.com/${item.guid}.mp3" length="1000" type="audio/mpeg"/>
+  <enclosure url="${item.enclosure ?? `https://cdn.example.com/${item.guid}.mp3`}" length="1000" type="audio/mpeg"/>
   <description><![CDATA[${item.notes ?? `<p>Notes for ${item.title}.</p>`}]]></description>
   ${item.extra ?? ""}
 </item>`,

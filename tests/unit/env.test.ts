@@ -50,6 +50,19 @@ describe("parseEnv", () => {
     expect(message).not.toContain("\n");
   });
 
+  it("refuses audio transcription without a provider that can do it", () => {
+    expect(() => parseEnv({ TRANSCRIBE_AUDIO: "true" })).toThrow(
+      /^Invalid setting TRANSCRIBE_AUDIO: needs AI_PROVIDER=openai/,
+    );
+    expect(() =>
+      parseEnv({ TRANSCRIBE_AUDIO: "true", AI_PROVIDER: "anthropic", ANTHROPIC_API_KEY: "k" }),
+    ).toThrow(EnvError);
+    expect(
+      parseEnv({ TRANSCRIBE_AUDIO: "true", AI_PROVIDER: "openai", OPENAI_API_KEY: "sk-test" })
+        .TRANSCRIBE_AUDIO,
+    ).toBe(true);
+  });
+
   it("does not echo a database password back in the error", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://u:hunter2@host/db" })).toThrow(
       /^(?!.*hunter2).*DATABASE_URL/,
