@@ -175,6 +175,7 @@ describe("safeFetch", () => {
       permanentUrl: null,
       httpStatus: 200,
       body: FEED,
+      bytes: Buffer.from(FEED),
       contentType: "application/rss+xml; charset=utf-8",
       etag: '"v1"',
       lastModified: "Tue, 03 Jun 2025 10:00:00 GMT",
@@ -298,6 +299,14 @@ describe("safeFetch", () => {
     const error = await failure(safeFetch(at("/audio"), internet()));
     expect(error.code).toBe("bad_content_type");
     expect(error.message).toMatch(/expected a podcast feed but the server sent audio\/mpeg/);
+  });
+
+  it("returns audio as bytes for speech-to-text, and refuses a web page there", async () => {
+    const result = await safeFetch(at("/audio"), internet({ kind: "audio" }));
+    expect(result.status === "ok" && result.bytes.toString()).toBe("ID3");
+    expect(result.status === "ok" && result.body).toBe("");
+    const error = await failure(safeFetch(at("/feed"), internet({ kind: "audio" })));
+    expect(error.code).toBe("bad_content_type");
   });
 
   it("gives a caller's own abort back to the caller", async () => {
