@@ -11,6 +11,9 @@ export function SiteHeader() {
           <Link href="/feed" className="hover:underline">
             Feed
           </Link>
+          <Link href="/podcasts" className="hover:underline">
+            Podcasts
+          </Link>
           <Link
             href="/signin"
             className="rounded-full bg-amber-500 px-3 py-1.5 font-medium text-stone-950 hover:bg-amber-400"
