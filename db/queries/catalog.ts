@@ -1,7 +1,7 @@
 import "server-only";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { getDb } from "../client";
-import type { Segment, TranscriptSource } from "../schema";
+import type { Segment, Transcript, TranscriptSource } from "../schema";
 import { episodes, type NewEpisode, type NewPodcast, podcasts, transcripts } from "../schema";
 
 /** Inserts a show, or refreshes its metadata when the feed URL is already known. Returns its id. */
@@ -59,4 +59,14 @@ export async function countPodcasts(): Promise<number> {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(podcasts);
   return row?.n ?? 0;
+}
+
+export async function getTranscript({
+  episodeId,
+}: {
+  episodeId: string;
+}): Promise<Transcript | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(transcripts).where(eq(transcripts.episodeId, episodeId));
+  return row ?? null;
 }

@@ -89,3 +89,27 @@ export async function recordEpisodeFailure({
     })
     .where(eq(episodes.id, episodeId));
 }
+
+/** Claims one episode by id, whatever its status, unless another worker holds its lease. */
+export async function claimEpisode({
+  episodeId,
+  now,
+  leaseSeconds,
+}: {
+  episodeId: string;
+  now: Date;
+  leaseSeconds: number;
+}): Promise<Episode | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(episodeId))
+    return null;
+  const db = await getDb();
+  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
+  const [row] = await db
+    .update(episodes)
+    .set({ leaseUntil, attempts: sql`${episodes.attempts} + 1` })
+    .where(
+      sql`${episodes.id} = ${episodeId}::uuid and (${episodes.leaseUntil} is null or ${episodes.leaseUntil} < ${now.toISOString()}::timestamptz)`,
+    )
+    .returning();
+  return row ?? null;
+}

@@ -1,7 +1,15 @@
 import "server-only";
 import { and, cosineDistance, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
-import { type Db, getDb } from "../client";
-import { episodes, type Grounding, insights, insightTopics, podcasts, topics } from "../schema";
+import { type Db, getDb, rowsOf } from "../client";
+import {
+  episodes,
+  type Grounding,
+  insightLinks,
+  insights,
+  insightTopics,
+  podcasts,
+  topics,
+} from "../schema";
 
 export type InsightCard = {
   id: string;
@@ -185,4 +193,91 @@ async function withTopics(rows: Omit<InsightCard, "topics">[]): Promise<InsightC
     ...row,
     topics: (byInsight.get(row.id) ?? []).map(({ slug, label }) => ({ slug, label })),
   }));
+}
+
+export type RelatedInsight = {
+  id: string;
+  headline: string;
+  similarity: number;
+  podcastTitle: string;
+  episodeTitle: string;
+};
+
+/**
+ * The insights closest to one insight, from other episodes only, above a similarity floor.
+ * Ordered by cosine distance so the HNSW index can serve it.
+ */
+export async function relatedInsights({
+  insightId,
+  limit = 6,
+  floor = 0.2,
+}: {
+  insightId: string;
+  limit?: number;
+  floor?: number;
+}): Promise<RelatedInsight[]> {
+  if (!UUID.test(insightId)) return [];
+  const db = await getDb();
+  const rows = await db.execute(sql`
+    select other.id, other.headline, 1 - (other.embedding <=> self.embedding) as similarity,
+           p.title as podcast_title, e.title as episode_title
+    from ${insights} self
+    join ${insights} other on other.episode_id <> self.episode_id and other.embedding is not null
+    join ${episodes} e on e.id = other.episode_id
+    join ${podcasts} p on p.id = e.podcast_id
+    where self.id = ${insightId} and self.embedding is not null
+    order by other.embedding <=> self.embedding, other.id
+    limit ${limit * 2}`);
+  return rowsOf<{
+    id: string;
+    headline: string;
+    similarity: number;
+    podcast_title: string;
+    episode_title: string;
+  }>(rows)
+    .map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      similarity: Number(r.similarity),
+      podcastTitle: r.podcast_title,
+      episodeTitle: r.episode_title,
+    }))
+    .filter((r) => r.similarity >= floor)
+    .slice(0, limit);
+}
+
+/**
+ * Links each of the given insights to near-duplicates on other shows (both directions), so the
+ * feed can say "also said on …" instead of repeating the point. Returns the number of pairs linked.
+ */
+export async function linkNearDuplicates({
+  insightIds,
+  threshold,
+}: {
+  insightIds: string[];
+  threshold: number;
+}): Promise<number> {
+  if (insightIds.length === 0) return 0;
+  const db = await getDb();
+  const ids = sql.join(
+    insightIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const pairs = rowsOf<{ a: string; b: string; similarity: number }>(
+    await db.execute(sql`
+      select self.id as a, other.id as b, 1 - (other.embedding <=> self.embedding) as similarity
+      from ${insights} self
+      join ${episodes} se on se.id = self.episode_id
+      join ${insights} other on other.id <> self.id and other.embedding is not null
+      join ${episodes} oe on oe.id = other.episode_id and oe.podcast_id <> se.podcast_id
+      where self.id in (${ids}) and self.embedding is not null
+        and 1 - (other.embedding <=> self.embedding) >= ${threshold}`),
+  );
+  if (pairs.length === 0) return 0;
+  const values = pairs.flatMap((p) => [
+    { insightId: p.a, otherId: p.b, similarity: Number(p.similarity) },
+    { insightId: p.b, otherId: p.a, similarity: Number(p.similarity) },
+  ]);
+  await db.insert(insightLinks).values(values).onConflictDoNothing();
+  return pairs.length;
 }

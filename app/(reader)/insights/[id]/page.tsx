@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Quote, TopicList } from "@/components/insight-card";
-import { getInsight } from "@/db/queries/insights";
+import { getInsight, relatedInsights } from "@/db/queries/insights";
 import { formatTimestamp } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }> };
@@ -16,6 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InsightPage({ params }: Props) {
   const insight = await getInsight({ id: (await params).id });
   if (!insight) notFound();
+  const related = await relatedInsights({ insightId: insight.id, limit: 6 });
   const listenUrl = insight.episode.audioUrl ?? insight.episode.link;
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
@@ -56,6 +57,28 @@ export default async function InsightPage({ params }: Props) {
           </dd>
         </dl>
       </article>
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading" className="mt-10">
+          <h2 id="related-heading" className="text-lg font-semibold">
+            Related insights from other episodes
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {related.map((other) => (
+              <li
+                key={other.id}
+                className="rounded-xl border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900"
+              >
+                <Link href={`/insights/${other.id}`} className="font-medium hover:underline">
+                  {other.headline}
+                </Link>
+                <p className="text-sm text-stone-500 dark:text-stone-400">
+                  {other.podcastTitle} · {other.episodeTitle}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </main>
   );
 }
