@@ -16,6 +16,11 @@ await runCli(async () => {
     console.info(`bench:ingest skipped: ${FEED} is absent`);
     return;
   }
+  const { env } = await import("@/lib/env");
+  if (env.DATABASE_URL || !env.PGLITE_DIR.startsWith("memory://")) {
+    // The bench deletes every episode between runs: never let it near a real database.
+    throw new Error("bench:ingest runs only on an in-memory PGlite (use npm run bench:ingest)");
+  }
   const { parsePodcastFeed } = await import("@/lib/ingest/parse-feed");
   const { addShow } = await import("@/lib/ingest/add-show");
   const { checkFeed } = await import("@/lib/ingest/check-feed");

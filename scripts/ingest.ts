@@ -26,16 +26,18 @@ await runCli(async () => {
     return;
   }
 
-  const urls = [...(values.feed ?? [])];
+  // A feed file named on the command line may be local; OPML entries come from someone else's app.
+  const urls = (values.feed ?? []).map((url) => ({ url, allowLocalFile: true }));
   if (values.opml) {
     const { parseOpml } = await import("@/lib/ingest/opml");
-    urls.push(...parseOpml(await readFile(values.opml, "utf8")));
+    for (const url of parseOpml(await readFile(values.opml, "utf8")))
+      urls.push({ url, allowLocalFile: false });
   }
   const ids: string[] = [];
   const refused: string[] = [];
-  for (const url of urls) {
+  for (const { url, allowLocalFile } of urls) {
     try {
-      const show = await addShow({ url, allowLocalFile: true });
+      const show = await addShow({ url, allowLocalFile });
       ids.push(show.id);
       if (show.created) console.info(`added ${show.feedUrl}`);
     } catch (error) {

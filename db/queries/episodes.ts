@@ -82,7 +82,7 @@ export async function recordEpisodeFailure({
   await db
     .update(episodes)
     .set({
-      failureReason: reason.slice(0, 500),
+      failureReason: reason.replaceAll("\u0000", "").slice(0, 500),
       nextAttemptAt,
       leaseUntil: null,
       ...(final ? { status: "failed" as const } : {}),

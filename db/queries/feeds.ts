@@ -135,7 +135,7 @@ export async function recordFeedFailed({
       checkedAt: now,
       nextCheckAt,
       leaseUntil: null,
-      lastError: error.slice(0, 500),
+      lastError: error.replaceAll("\u0000", "").slice(0, 500),
       errorCount: sql`${podcasts.errorCount} + 1`,
     })
     .where(eq(podcasts.id, podcastId));
@@ -162,15 +162,28 @@ const FEED_COLUMNS = [
 ] as const;
 const COLUMN_NAMES = sql.raw(FEED_COLUMNS.map(([name]) => name).join(", "));
 const RECORD_TYPE = sql.raw(FEED_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", "));
+const UPDATED = FEED_COLUMNS.map(([name]) => name).filter(
+  (name) => !["podcast_id", "guid", "status"].includes(name),
+);
+// Chapters fetched from a podcast:chapters file are stored in the same column as a feed's inline
+// (Podlove) chapters; a feed without inline chapters must not wipe the fetched ones.
 const ON_CONFLICT_SET = sql.raw(
-  FEED_COLUMNS.filter(([name]) => !["podcast_id", "guid", "status"].includes(name))
-    .map(([name]) => `${name} = excluded.${name}`)
-    .join(", "),
+  UPDATED.map((name) =>
+    name === "chapters"
+      ? "chapters = coalesce(excluded.chapters, episodes.chapters)"
+      : `${name} = excluded.${name}`,
+  ).join(", "),
+);
+// Rows the feed did not change are left alone: no dead tuples, and "updated" means changed.
+const CHANGED = sql.raw(
+  `(${UPDATED.map((n) => `episodes.${n}`).join(", ")}) is distinct from (${UPDATED.map((n) =>
+    n === "chapters" ? "coalesce(excluded.chapters, episodes.chapters)" : `excluded.${n}`,
+  ).join(", ")})`,
 );
 
 /**
- * Inserts new episodes and updates known ones in place, keyed on (podcast, guid). Returns the ids of
- * the episodes that were new. The status of a known episode is never touched.
+ * Inserts new episodes and updates changed ones in place, keyed on (podcast, guid). Returns the ids
+ * of the episodes that were new and how many changed. The status of a known episode is never touched.
  * The rows travel as one JSON parameter: a large feed is one statement, and the database, not the
  * query builder, does the per-row work (730 episodes in ~35 ms on PGlite instead of ~80 ms).
  */
@@ -201,7 +214,7 @@ export async function upsertFeedEpisodes({
   const result = await db.execute(sql`
     insert into ${episodes} (${COLUMN_NAMES})
     select ${COLUMN_NAMES} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${RECORD_TYPE})
-    on conflict (podcast_id, guid) do update set ${ON_CONFLICT_SET}
+    on conflict (podcast_id, guid) do update set ${ON_CONFLICT_SET} where ${CHANGED}
     returning id, (xmax = 0) as inserted`);
   // xmax is 0 for a row this statement inserted, and set for one it updated.
   const returned = rowsOf<{ id: string; inserted: boolean }>(result);
@@ -246,5 +259,14 @@ export async function countDueFeeds({ now }: { now: Date }): Promise<number> {
         or(isNull(podcasts.leaseUntil), lt(podcasts.leaseUntil, now)),
       ),
     );
+  return row?.n ?? 0;
+}
+
+export async function countEpisodes({ podcastId }: { podcastId: string }): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(episodes)
+    .where(eq(episodes.podcastId, podcastId));
   return row?.n ?? 0;
 }

@@ -1,4 +1,5 @@
 import {
+  countEpisodes,
   getPodcastByFeedUrl,
   recordFeedChecked,
   recordFeedFailed,
@@ -57,7 +58,9 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
       });
       return { ...base, status: "blocked" };
     }
-    const firstCheck = podcast.checkedAt === null;
+    // The first check that stores anything, not the first attempt: a failed or blocked first try
+    // must not send the whole back catalog through the pipeline later.
+    const firstCheck = (await countEpisodes({ podcastId: podcast.id })) === 0;
     const rows = episodeRows(podcast.id, feed.episodes, firstCheck);
     const { inserted, updated } = await upsertFeedEpisodes({ rows });
     const feedUrl = (await adoptNewFeedUrl(feed, podcast)) ?? (await freeUrl(movedTo, podcast));
@@ -145,7 +148,10 @@ export function describeFeedError(error: unknown): string {
     return error.message;
   }
   if ((error as NodeJS.ErrnoException).code === "ENOENT") return "the feed file does not exist";
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  // Anything else is our bug or the database's, not the feed's: the detail goes to the server log,
+  // and the public /podcasts page and the cron response get a plain sentence.
+  console.error("ingest: unexpected error", error);
+  return "unexpected error while storing the feed (see the server log)";
 }
 
 /** When to try a failing feed again: what the server asked for, else exponential back-off. */

@@ -1,7 +1,13 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
-import { type FetchKind, type SafeFetchResult, safeFetch } from "./safe-fetch";
+import {
+  BODY_LIMITS,
+  FetchError,
+  type FetchKind,
+  type SafeFetchResult,
+  safeFetch,
+} from "./safe-fetch";
 
 // Where every ingest download goes through: the safe fetcher with our settings, or, for a feed
 // an operator added from a local file with the CLI, that file (file: URLs never come from the web).
@@ -14,7 +20,12 @@ export async function fetchDocument(
   validators: { etag?: string | null; lastModified?: string | null } = {},
 ): Promise<SafeFetchResult> {
   if (url.startsWith("file:")) {
-    const bytes = await readFile(fileURLToPath(url));
+    const path = fileURLToPath(url);
+    const info = await stat(path);
+    if (!info.isFile()) throw new FetchError("invalid_url", `${path} is not a regular file`);
+    if (info.size > BODY_LIMITS[kind])
+      throw new FetchError("too_large", `${path} is larger than the limit for a ${kind}`);
+    const bytes = await readFile(path);
     return {
       status: "ok",
       url,

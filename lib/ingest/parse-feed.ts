@@ -46,7 +46,11 @@ const ROOT = /<(rss|feed|rdf:RDF)[\s>]/;
 partytimeLogger.level = "silent";
 
 export function parsePodcastFeed(document: string): ParsedFeed {
-  const xml = document.replace(/^\uFEFF/, "").trimStart();
+  // NUL is legal nowhere in XML and PostgreSQL text refuses it; one stray byte must not sink a feed.
+  const xml = document
+    .replace(/^\uFEFF/, "")
+    .replaceAll("\u0000", "")
+    .trimStart();
   refuseDeclarations(xml);
   if (!ROOT.test(xml))
     throw new FeedParseError("not an RSS or Atom feed: no <rss> or <feed> element");
@@ -113,13 +117,16 @@ function toEpisode(item: FeedItem, pscChapters: Map<string, Chapter[]>): ParsedE
     link: httpUrl(item.link),
     publishedAt,
     audioUrl,
-    durationSeconds: item.duration > 0 ? Math.round(item.duration) : null,
+    // Publishers write anything here; an absurd value (past a 32-bit integer) means "unknown".
+    durationSeconds:
+      item.duration > 0 && item.duration < 2 ** 31 ? Math.round(item.duration) : null,
     imageUrl: httpUrl(item.itunesImage) ?? httpUrl(item.image),
     showNotesHtml: notes ? sanitizeShowNotes(notes) || null : null,
     showNotesText: plain || null,
-    transcripts: (item.podcastTranscripts ?? [])
-      .filter((t) => httpUrl(t.url))
-      .map((t) => ({ url: t.url, type: t.type === "unknown" ? null : t.type })),
+    transcripts: (item.podcastTranscripts ?? []).flatMap((t) => {
+      const url = httpUrl(t.url);
+      return url ? [{ url, type: t.type === "unknown" ? null : t.type }] : [];
+    }),
     chaptersUrl: httpUrl(item.podcastChapters?.url),
     chapters: pscChapters.get(guid) ?? null,
   };

@@ -29,9 +29,9 @@ export type IngestOptions = {
   onProgress?: (event: IngestProgress) => void;
 };
 
-const FEED_BATCH = 5;
-const EPISODE_BATCH = 5;
-const LEASE_SECONDS = 5 * 60;
+// Covers the slowest single unit: a feed (redirects, new-feed-url) or an episode's audio download
+// plus speech-to-text.
+const LEASE_SECONDS = 10 * 60;
 
 export async function runIngest({
   now = () => new Date(),
@@ -50,57 +50,59 @@ export async function runIngest({
     outOfTime: false,
   };
 
+  // Feeds and episodes take turns, one unit each, so neither stage starves the other and each
+  // claim's lease only has to cover one unit of work.
   let remaining = podcastIds;
-  while (Date.now() < deadline) {
-    const feeds = await claimDueFeeds({
-      now: now(),
-      limit: FEED_BATCH,
-      leaseSeconds: LEASE_SECONDS,
-      ids: remaining,
-    });
-    if (feeds.length === 0) break;
-    if (remaining) remaining = remaining.filter((id) => !feeds.some((f) => f.id === id));
-    for (const feed of feeds) {
-      const outcome = await checkFeed(feed, now());
-      summary.feedsChecked++;
-      if (outcome.status === "not_modified") summary.notModified++;
-      summary.newEpisodes += outcome.newEpisodes;
-      summary.updatedEpisodes += outcome.updatedEpisodes;
-      if (outcome.error) summary.errors.push({ url: outcome.feedUrl, reason: outcome.error });
-      onProgress?.({ stage: "feed", outcome });
+  let feedsDone = false;
+  let episodesDone = false;
+  while (Date.now() < deadline && !(feedsDone && episodesDone)) {
+    if (!feedsDone) {
+      const [feed] = await claimDueFeeds({
+        now: now(),
+        limit: 1,
+        leaseSeconds: LEASE_SECONDS,
+        ids: remaining,
+      });
+      if (!feed) feedsDone = true;
+      else {
+        if (remaining) remaining = remaining.filter((id) => id !== feed.id);
+        if (remaining?.length === 0) feedsDone = true;
+        const outcome = await checkFeed(feed, now());
+        summary.feedsChecked++;
+        if (outcome.status === "not_modified") summary.notModified++;
+        summary.newEpisodes += outcome.newEpisodes;
+        summary.updatedEpisodes += outcome.updatedEpisodes;
+        if (outcome.error) summary.errors.push({ url: outcome.feedUrl, reason: outcome.error });
+        onProgress?.({ stage: "feed", outcome });
+      }
     }
-    if (remaining?.length === 0) break;
-  }
-
-  while (Date.now() < deadline) {
-    const batch = await claimEpisodes({
+    if (Date.now() >= deadline) break;
+    const [episode] = await claimEpisodes({
       status: "new",
       now: now(),
-      limit: EPISODE_BATCH,
+      limit: 1,
       leaseSeconds: LEASE_SECONDS,
     });
-    if (batch.length === 0) break;
-    for (const episode of batch) {
-      const outcome = await transcribeEpisode(episode, now()).catch((error: unknown) => ({
-        status: "failed" as const,
-        error: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-      }));
-      if (outcome.status === "transcribed") summary.transcripts++;
-      if (outcome.error) {
-        const reason =
-          outcome.status === "retry"
-            ? `${outcome.error} (will retry)`
-            : outcome.status === "transcribed"
-              ? `${outcome.error} (used the show notes instead)`
-              : outcome.error;
-        summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason });
-      }
-      onProgress?.({
-        stage: "episode",
-        episodeId: episode.id,
-        ok: outcome.status === "transcribed",
-      });
+    if (!episode) {
+      // New episodes can still come from feeds not yet checked in this run.
+      episodesDone = feedsDone;
+      continue;
     }
+    const outcome = await transcribeEpisode(episode, now()).catch((error: unknown) => ({
+      status: "failed" as const,
+      error: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    }));
+    if (outcome.status === "transcribed") summary.transcripts++;
+    if (outcome.error) {
+      const reason =
+        outcome.status === "retry"
+          ? `${outcome.error} (will retry)`
+          : outcome.status === "transcribed"
+            ? `${outcome.error} (used the show notes instead)`
+            : outcome.error;
+      summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason });
+    }
+    onProgress?.({ stage: "episode", episodeId: episode.id, ok: outcome.status === "transcribed" });
   }
   summary.outOfTime = Date.now() >= deadline;
   return summary;

@@ -98,12 +98,14 @@ async function store(
   format: string,
   chapters: Chapter[] | null | undefined,
 ): Promise<void> {
-  const text = segments.map((s) => s.text).join("\n");
+  // PostgreSQL text cannot hold NUL; transcripts from the wild sometimes carry one.
+  const clean = segments.map((s) => ({ ...s, text: s.text.replaceAll("\u0000", "") }));
+  const text = clean.map((s) => s.text).join("\n");
   await saveTranscript({
     episodeId: episode.id,
     source,
     format,
-    segments,
+    segments: clean,
     contentHash: createHash("sha256").update(text).digest("hex"),
   });
   await advanceEpisode({ episodeId: episode.id, status: "transcribed", chapters });

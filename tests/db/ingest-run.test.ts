@@ -96,7 +96,7 @@ describe("runIngest", () => {
     );
     const summary = await runIngest({ podcastIds: [show.id] });
 
-    expect(summary).toMatchObject({ newEpisodes: 1, updatedEpisodes: 3 });
+    expect(summary).toMatchObject({ newEpisodes: 1, updatedEpisodes: 1 }); // only A changed
     const after = await episodeRows(show.id);
     expect(after.map((r) => r.title)).toEqual([
       "Episode A (remastered)",
@@ -292,6 +292,72 @@ describe("runIngest", () => {
       e4: "transcribed",
       e5: "transcribed",
     });
+  });
+});
+
+describe("things a feed gets wrong", () => {
+  it("a failed first check does not turn the back catalog into work later", async () => {
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      guid: `e${i}`,
+      title: `Episode ${i}`,
+      date: new Date(Date.UTC(2026, 9, 1 + i)).toUTCString(),
+    }));
+    server.route(feedPath(), (_req, res) => res.writeHead(503).end());
+    const show = await addShow({ url: server.url(feedPath()) });
+    await runIngest({ podcastIds: [show.id] });
+    server.serve(feedPath(), rssFeed({ items }));
+    await runIngest({ podcastIds: [show.id], now: later(2) });
+    const statuses = (await episodeRows(show.id)).map((r) => r.status);
+    expect(statuses.filter((s) => s === "archived")).toHaveLength(3);
+  });
+
+  it("a re-check keeps chapters fetched from the chapters file", async () => {
+    server.serve(
+      "/ch.json",
+      JSON.stringify({ version: "1.2.0", chapters: [{ startTime: 0, title: "Intro" }] }),
+      "application/json",
+    );
+    const item = {
+      guid: "c1",
+      title: "One",
+      extra: `<podcast:chapters url="${server.url("/ch.json")}" type="application/json+chapters"/>`,
+    };
+    server.serve(feedPath(), rssFeed({ items: [item] }));
+    const show = await addShow({ url: server.url(feedPath()) });
+    await runIngest({ podcastIds: [show.id] });
+    server.serve(feedPath(), rssFeed({ items: [{ ...item, title: "One, renamed" }] }));
+    await runIngest({ podcastIds: [show.id] });
+    const [episode] = await episodeRows(show.id);
+    expect(episode?.title).toBe("One, renamed");
+    expect(episode?.chapters?.map((c) => c.title)).toEqual(["Intro"]);
+  });
+
+  it("an absurd duration and a NUL byte do not sink the feed", async () => {
+    server.serve(
+      feedPath(),
+      rssFeed({
+        items: [
+          {
+            guid: "d1",
+            title: "Odd\u0000 one",
+            extra: "<itunes:duration>99999999999</itunes:duration>",
+          },
+        ],
+      }),
+    );
+    const show = await addShow({ url: server.url(feedPath()) });
+    const summary = await runIngest({ podcastIds: [show.id] });
+    expect(summary.errors).toEqual([]);
+    const [episode] = await episodeRows(show.id);
+    expect(episode).toMatchObject({ title: "Odd one", durationSeconds: null });
+  });
+
+  it("a local path that is not a regular file is refused with a reason, not read", async () => {
+    const show = await addShow({ url: "/dev/zero", allowLocalFile: true });
+    const summary = await runIngest({ podcastIds: [show.id] });
+    expect(summary.errors).toEqual([
+      { url: "file:///dev/zero", reason: "/dev/zero is not a regular file" },
+    ]);
   });
 });
 
