@@ -3,7 +3,9 @@ import { countPodcasts, saveTranscript, upsertEpisode, upsertPodcast } from "@/d
 import { replaceEpisodeInsights } from "@/db/queries/insights";
 import { upsertTopics } from "@/db/queries/topics";
 import type { Segment } from "@/db/schema";
+import { localEmbedding } from "@/lib/insights/embedding";
 import { groundQuote } from "@/lib/insights/grounding";
+import { qualityScore } from "@/lib/insights/quality";
 import { TOPICS } from "@/lib/insights/topics";
 import { type DemoShow, demoCatalog } from "./catalog";
 
@@ -76,12 +78,13 @@ export async function loadDemoCatalog({
         return {
           headline: insight.headline,
           body: insight.body,
-          quote: insight.quote,
+          quote: grounded.text,
           quoteStartS: grounded.segment.start,
           speaker: grounded.segment.speaker,
           grounding: grounded.level,
-          score: 0.5,
+          score: qualityScore(insight),
           topics: insight.topics,
+          embedding: localEmbedding(`${insight.headline}. ${insight.body}`),
         };
       });
       await replaceEpisodeInsights({ episodeId, model: "demo", promptVersion: "demo-1", items });
