@@ -1,4 +1,5 @@
 import { runIngest } from "@/lib/ingest/run";
+import { runSummarize } from "@/lib/insights/run";
 
 // With the embedded database one process owns PGlite, so nothing else can run the cron routes'
 // work: the web server runs the same time-boxed slices itself, on a timer.
@@ -17,10 +18,16 @@ export function startEmbeddedScheduler(): void {
     if (running) return; // a slow slice is never overlapped by the next one
     running = true;
     try {
-      const summary = await runIngest({ budgetMs: SLICE_MS });
-      if (summary.feedsChecked > 0 || summary.transcripts > 0) {
+      const ingest = await runIngest({ budgetMs: SLICE_MS });
+      if (ingest.feedsChecked > 0 || ingest.transcripts > 0) {
         console.info(
-          `podbrief: ingest checked ${summary.feedsChecked} feeds, ${summary.newEpisodes} new episodes, ${summary.transcripts} transcripts, ${summary.errors.length} errors`,
+          `podbrief: ingest checked ${ingest.feedsChecked} feeds, ${ingest.newEpisodes} new episodes, ${ingest.transcripts} transcripts, ${ingest.errors.length} errors`,
+        );
+      }
+      const summarize = await runSummarize({ budgetMs: SLICE_MS });
+      if (summarize.episodes > 0) {
+        console.info(
+          `podbrief: summarized ${summarize.episodes} episodes into ${summarize.insights} insights, ${summarize.errors.length} errors`,
         );
       }
     } catch (error) {

@@ -210,7 +210,8 @@ export type RelatedInsight = {
 export async function relatedInsights({
   insightId,
   limit = 6,
-  floor = 0.2,
+  // Local hashed embeddings put unrelated insights near 0 and related ones from 0.1 up.
+  floor = 0.1,
 }: {
   insightId: string;
   limit?: number;

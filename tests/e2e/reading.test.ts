@@ -62,6 +62,8 @@ describe("a first-time visitor", () => {
     await page.waitForURL(/\/insights\/[0-9a-f-]{36}$/);
     expect(await page.locator("h1").innerText()).toBe(headline);
     expect(await page.getByRole("link", { name: /^Listen at \d+:\d{2}$/ }).count()).toBe(1);
+    const related = page.getByRole("region", { name: "Related insights from other episodes" });
+    expect(await related.locator("li a").count()).toBeGreaterThan(0);
     await screenshot(page, "insight");
     await page.close();
   });

@@ -1,0 +1,42 @@
+import type { Sentence } from "./sentences";
+
+// The body around a key sentence: its neighbours from the same uninterrupted turn, so the text
+// reads as one passage someone said. A neighbour that is filler ends the passage on that side
+// rather than being skipped, since skipping would glue together sentences that weren't adjacent.
+
+const MAX_SENTENCES = 4;
+// Past this many words a fourth sentence makes the body a wall of text.
+const COMFORTABLE_WORDS = 70;
+
+export type Passage = { first: number; last: number };
+
+export function passageAround(
+  key: Sentence,
+  sentences: readonly Sentence[],
+  usable: readonly boolean[],
+  lengths: readonly number[],
+): Passage | null {
+  let first = key.index;
+  let last = key.index;
+  let total = lengths[key.index] ?? 0;
+  const fits = (i: number) => {
+    const neighbour = sentences[i];
+    return neighbour !== undefined && neighbour.stream === key.stream && usable[i] === true;
+  };
+  while (last - first + 1 < MAX_SENTENCES) {
+    if (last - first + 1 >= 3 && total > COMFORTABLE_WORDS) break;
+    const canForward = fits(last + 1);
+    const canBack = fits(first - 1);
+    if (!canForward && !canBack) break;
+    // Keep the key sentence in the middle; what follows a claim is usually its reason or
+    // example, so ties go forward.
+    if (canForward && (!canBack || last - key.index <= key.index - first)) {
+      last++;
+      total += lengths[last] ?? 0;
+    } else {
+      first--;
+      total += lengths[first] ?? 0;
+    }
+  }
+  return last > first ? { first, last } : null;
+}

@@ -1,0 +1,125 @@
+import type { Segment } from "@/db/schema";
+import { findAds } from "./ads";
+import { passageAround } from "./body";
+import { stripDisfluencies, wordCount } from "./disfluency";
+import { isBackchannel, isShowTalk } from "./filler";
+import { headlineFor } from "./headline";
+import { percentiles, sentenceScore } from "./score";
+import { type Candidate, selectDiverse } from "./select";
+import { splitTranscript } from "./sentences";
+import { contentTerms } from "./terms";
+import { textRank, tfidfVectors, type Vector } from "./textrank";
+
+// Insights without a model: the sentences of an episode that are central, specific and
+// actionable, each with the passage around it and a headline made from its own words.
+// Deterministic: the same segments always give the same insights, in the same order.
+
+export type ExtractedInsight = {
+  /** At most 90 characters, the key sentence's claim in sentence case, no trailing period. */
+  headline: string;
+  /** 2–4 consecutive sentences by the quote's speaker, verbatim but for whitespace. */
+  body: string;
+  /** The key sentence, verbatim but for whitespace, at most 300 characters. */
+  quote: string;
+  /** Index of the segment the quote starts in. */
+  startSegment: number;
+  /** The selection score; higher was picked first. */
+  score: number;
+};
+
+export type ExtractOptions = { max?: number; min?: number };
+
+const DEFAULT_MIN = 3;
+const DEFAULT_MAX = 8;
+const QUOTE_MAX_CHARS = 300;
+const QUOTE_MIN_WORDS = 6;
+const QUOTE_MAX_WORDS = 60;
+const CONTEXT_MIN_WORDS = 3;
+// One more insight per this many words of real talk, on top of the minimum.
+const WORDS_PER_INSIGHT = 300;
+
+export function extractInsights(
+  segments: readonly Segment[],
+  options: ExtractOptions = {},
+): ExtractedInsight[] {
+  const max = Math.max(0, Math.floor(options.max ?? DEFAULT_MAX));
+  const min = Math.min(max, Math.max(0, Math.floor(options.min ?? DEFAULT_MIN)));
+  if (segments.length === 0 || max === 0) return [];
+
+  const { sentences, streams } = splitTranscript(segments);
+  const clean = sentences.map((sentence) => stripDisfluencies(sentence.text));
+  const lengths = clean.map(wordCount);
+  const ads = findAds(sentences);
+  const talk = clean.map(
+    (text, i) => !ads[i] && !isShowTalk(text) && !isBackchannel(text) && (lengths[i] ?? 0) > 0,
+  );
+  const usable = talk.map((ok, i) => ok && between(lengths[i], CONTEXT_MIN_WORDS, QUOTE_MAX_WORDS));
+
+  // Every real sentence votes in the centrality graph, even those too long to quote.
+  const nodes = sentences.filter((_, i) => talk[i]).map((sentence) => sentence.index);
+  const vectors = new Map<number, Vector>();
+  const termVectors = tfidfVectors(nodes.map((i) => contentTerms(clean[i] ?? "")));
+  nodes.forEach((sentence, node) => vectors.set(sentence, termVectors[node] ?? new Map()));
+  const centrality = percentiles(textRank(termVectors));
+
+  const candidates: Candidate[] = [];
+  nodes.forEach((i, node) => {
+    const sentence = sentences[i];
+    if (!sentence || !usable[i] || !isQuotable(sentence.text, lengths[i] ?? 0)) return;
+    const vector = vectors.get(i);
+    if (!vector || vector.size === 0) return;
+    const passage = passageAround(sentence, sentences, usable, lengths);
+    if (!passage) return;
+    const score = sentenceScore(clean[i] ?? "", centrality[node] ?? 0, i / sentences.length);
+    candidates.push({ index: i, score, vector, passage });
+  });
+
+  const talkWords = lengths.reduce((sum, length, i) => (talk[i] ? sum + length : sum), 0);
+  const target = Math.min(
+    max,
+    Math.max(min, DEFAULT_MIN + Math.floor(talkWords / WORDS_PER_INSIGHT)),
+  );
+  const chosen = selectDiverse(candidates, {
+    min,
+    max,
+    target,
+    sentenceCount: sentences.length,
+  });
+
+  return chosen
+    .sort((a, b) => a.index - b.index)
+    .flatMap((candidate) => {
+      const sentence = sentences[candidate.index];
+      const first = sentences[candidate.passage.first];
+      const last = sentences[candidate.passage.last];
+      const stream = sentence ? streams[sentence.stream] : undefined;
+      if (!sentence || !first || !last || !stream) return [];
+      return [
+        {
+          headline: headlineFor(clean[candidate.index] ?? sentence.text),
+          body: stream.text.slice(first.from, last.to),
+          quote: sentence.text,
+          startSegment: sentence.startSegment,
+          score: round(candidate.score),
+        },
+      ];
+    });
+}
+
+function isQuotable(text: string, words: number): boolean {
+  return (
+    between(words, QUOTE_MIN_WORDS, QUOTE_MAX_WORDS) &&
+    text.length <= QUOTE_MAX_CHARS &&
+    // A question is a prompt for an insight, not one.
+    !/\?["'”’)\]]*$/.test(text)
+  );
+}
+
+function between(value: number | undefined, low: number, high: number): boolean {
+  return value !== undefined && value >= low && value <= high;
+}
+
+// Scores are compared and stored, not read; four decimals keep them stable across platforms.
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}

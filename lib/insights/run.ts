@@ -1,0 +1,66 @@
+import { claimEpisode, claimEpisodes } from "@/db/queries/episodes";
+import { type SummarizeOutcome, summarizeEpisode } from "./summarize";
+
+// One summarize run: claim transcribed episodes with a lease and turn each into insights, for at
+// most a time budget. A failure is recorded on its episode and the run goes on with the others.
+
+export type SummarizeSummary = {
+  episodes: number;
+  insights: number;
+  ungrounded: number;
+  errors: { episodeId: string; reason: string }[];
+  outOfTime: boolean;
+};
+
+export type SummarizeOptions = {
+  now?: () => Date;
+  budgetMs?: number;
+  limit?: number;
+  /** Summarize exactly this episode, again if it already was (the CLI's --episode). */
+  episodeId?: string;
+  onProgress?: (outcome: SummarizeOutcome) => void;
+};
+
+const BATCH = 5;
+const LEASE_SECONDS = 10 * 60;
+
+export async function runSummarize({
+  now = () => new Date(),
+  budgetMs = 50_000,
+  limit = Number.POSITIVE_INFINITY,
+  episodeId,
+  onProgress,
+}: SummarizeOptions = {}): Promise<SummarizeSummary> {
+  const deadline = Date.now() + budgetMs;
+  const summary: SummarizeSummary = {
+    episodes: 0,
+    insights: 0,
+    ungrounded: 0,
+    errors: [],
+    outOfTime: false,
+  };
+  while (Date.now() < deadline && summary.episodes < limit) {
+    const batch = episodeId
+      ? [await claimEpisode({ episodeId, now: now(), leaseSeconds: LEASE_SECONDS })].filter(
+          (e) => e !== null,
+        )
+      : await claimEpisodes({
+          status: "transcribed",
+          now: now(),
+          limit: Math.min(BATCH, limit - summary.episodes),
+          leaseSeconds: LEASE_SECONDS,
+        });
+    if (batch.length === 0) break;
+    for (const episode of batch) {
+      const outcome = await summarizeEpisode(episode, now());
+      summary.episodes++;
+      summary.insights += outcome.insights;
+      summary.ungrounded += outcome.ungrounded;
+      if (outcome.error) summary.errors.push({ episodeId: episode.id, reason: outcome.error });
+      onProgress?.(outcome);
+    }
+    if (episodeId) break;
+  }
+  summary.outOfTime = Date.now() >= deadline;
+  return summary;
+}
