@@ -48,6 +48,20 @@ const envSchema = z
     AI_TRANSCRIPTION_MODEL: withDefault(z.string(), "whisper-1"),
   })
   .superRefine((settings, context) => {
+    const required = (setting: string, message: string) =>
+      context.addIssue({ code: "custom", path: [setting], message });
+    if (settings.AI_PROVIDER === "openai" && !settings.OPENAI_API_KEY) {
+      required("OPENAI_API_KEY", "is required with AI_PROVIDER=openai");
+    }
+    if (settings.AI_PROVIDER === "anthropic" && !settings.ANTHROPIC_API_KEY) {
+      required("ANTHROPIC_API_KEY", "is required with AI_PROVIDER=anthropic");
+    }
+    if (settings.AI_PROVIDER === "openai-compatible" && !settings.AI_BASE_URL) {
+      required("AI_BASE_URL", "is required with AI_PROVIDER=openai-compatible (e.g. http://localhost:11434/v1)");
+    }
+    if (settings.AI_PROVIDER === "openai-compatible" && !settings.AI_MODEL) {
+      required("AI_MODEL", "is required with AI_PROVIDER=openai-compatible (the server's model name)");
+    }
     // Speech-to-text goes through OpenAI's transcription API (or a server that speaks it).
     const speaksOpenAi =
       settings.AI_PROVIDER === "openai" || settings.AI_PROVIDER === "openai-compatible";

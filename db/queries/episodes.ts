@@ -48,10 +48,12 @@ export async function advanceEpisode({
   episodeId,
   status,
   chapters,
+  tokenUsage,
 }: {
   episodeId: string;
   status: EpisodeStatus;
   chapters?: Chapter[] | null;
+  tokenUsage?: { input: number; output: number };
 }): Promise<void> {
   const db = await getDb();
   await db
@@ -62,6 +64,7 @@ export async function advanceEpisode({
       failureReason: null,
       attempts: 0,
       ...(chapters !== undefined ? { chapters } : {}),
+      ...(tokenUsage ? { tokenUsage } : {}),
     })
     .where(eq(episodes.id, episodeId));
 }

@@ -1,19 +1,20 @@
 import { getTranscript } from "@/db/queries/catalog";
 import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
-import {
-  linkNearDuplicates,
-  type NewInsightInput,
-  replaceEpisodeInsights,
-} from "@/db/queries/insights";
+import { linkNearDuplicates, replaceEpisodeInsights } from "@/db/queries/insights";
 import type { Episode, Segment } from "@/db/schema";
-import { localEmbedding } from "./embedding";
+import { PROMPT_VERSION } from "@/lib/ai/extract-insights";
+import { languageModel } from "@/lib/ai/models";
+import { type Candidate, selectBest } from "./candidates";
+import { embedTexts } from "./embed";
 import { extractInsights } from "./extractive";
-import { groundQuote } from "./grounding";
+import { createGrounder } from "./grounding";
+import { BusyElsewhere, modelCandidates } from "./model-insights";
 import { qualityScore } from "./quality";
 import { topicsForText } from "./topic-map";
 
 // Third stage: an episode with a transcript becomes 3–8 grounded insights, each with topics,
-// an embedding and a quality score, linked to near-duplicates on other shows.
+// an embedding and a quality score, linked to near-duplicates on other shows. Through the
+// configured model, or offline by extraction.
 
 export const EXTRACTIVE_MODEL = "extractive";
 export const EXTRACTIVE_VERSION = "extractive@1";
@@ -35,54 +36,77 @@ export async function summarizeEpisode(episode: Episode, now: Date): Promise<Sum
   try {
     const transcript = await getTranscript({ episodeId: episode.id });
     if (!transcript) throw new Error("the episode has no transcript");
-    const { items, ungrounded } = extractiveInsights(transcript.segments);
+    const named = languageModel();
+    const { candidates, ungrounded, usage } = named
+      ? await modelCandidates({
+          named,
+          segments: transcript.segments,
+          contentHash: transcript.contentHash,
+          now,
+        })
+      : { ...extractiveCandidates(transcript.segments), usage: null };
+    const chosen = selectBest(candidates);
+    const embeddings = await embedTexts(chosen.map((c) => `${c.headline}. ${c.body}`));
     const ids = await replaceEpisodeInsights({
       episodeId: episode.id,
-      model: EXTRACTIVE_MODEL,
-      promptVersion: EXTRACTIVE_VERSION,
-      items,
+      model: named?.id ?? EXTRACTIVE_MODEL,
+      promptVersion: named ? PROMPT_VERSION : EXTRACTIVE_VERSION,
+      items: chosen.map((c, i) => ({
+        headline: c.headline,
+        body: c.body,
+        quote: c.grounded.text,
+        quoteStartS: c.grounded.segment.start,
+        speaker: c.grounded.segment.speaker,
+        grounding: c.grounded.level,
+        score: c.score,
+        topics: c.topics,
+        embedding: embeddings[i] ?? null,
+      })),
     });
     await linkNearDuplicates({ insightIds: ids, threshold: NEAR_DUPLICATE });
-    await advanceEpisode({ episodeId: episode.id, status: "summarized" });
+    await advanceEpisode({
+      episodeId: episode.id,
+      status: "summarized",
+      ...(usage ? { tokenUsage: usage } : {}),
+    });
     return { ...base, status: "summarized", insights: ids.length, ungrounded };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const final = episode.attempts >= MAX_ATTEMPTS;
+    // Another worker holding the cache key is not this episode's failure: just come back soon.
+    const busy = error instanceof BusyElsewhere;
+    const final = !busy && episode.attempts >= MAX_ATTEMPTS;
+    const wait = busy ? 60_000 : RETRY_MS * 2 ** Math.max(0, episode.attempts - 1);
     await recordEpisodeFailure({
       episodeId: episode.id,
       reason,
-      nextAttemptAt: new Date(now.getTime() + RETRY_MS * 2 ** Math.max(0, episode.attempts - 1)),
+      nextAttemptAt: new Date(now.getTime() + wait),
       final,
     });
     return { ...base, status: final ? "failed" : "retry", error: reason };
   }
 }
 
-/** The offline path: extracted sentences, grounded in code like any model's output would be. */
-export function extractiveInsights(segments: readonly Segment[]): {
-  items: NewInsightInput[];
+/** The offline path: extracted sentences, grounded in code like any model's output. */
+export function extractiveCandidates(segments: readonly Segment[]): {
+  candidates: Candidate[];
   ungrounded: number;
 } {
-  const items: NewInsightInput[] = [];
+  const ground = createGrounder(segments);
+  const candidates: Candidate[] = [];
   let ungrounded = 0;
-  for (const candidate of extractInsights(segments)) {
-    const grounded = groundQuote(candidate.quote, segments);
+  for (const extracted of extractInsights(segments)) {
+    const grounded = ground(extracted.quote);
     if (!grounded) {
       ungrounded++;
       continue;
     }
-    const text = `${candidate.headline}. ${candidate.body}`;
-    items.push({
-      headline: candidate.headline,
-      body: candidate.body,
-      quote: grounded.text,
-      quoteStartS: grounded.segment.start,
-      speaker: grounded.segment.speaker,
-      grounding: grounded.level,
-      score: qualityScore(candidate),
-      topics: topicsForText(text),
-      embedding: localEmbedding(text),
+    candidates.push({
+      headline: extracted.headline,
+      body: extracted.body,
+      grounded,
+      score: qualityScore(extracted),
+      topics: topicsForText(`${extracted.headline}. ${extracted.body}`),
     });
   }
-  return { items, ungrounded };
+  return { candidates, ungrounded };
 }

@@ -50,6 +50,15 @@ describe("parseEnv", () => {
     expect(message).not.toContain("\n");
   });
 
+  it.each([
+    [{ AI_PROVIDER: "openai" }, "OPENAI_API_KEY"],
+    [{ AI_PROVIDER: "anthropic" }, "ANTHROPIC_API_KEY"],
+    [{ AI_PROVIDER: "openai-compatible", AI_MODEL: "llama3" }, "AI_BASE_URL"],
+    [{ AI_PROVIDER: "openai-compatible", AI_BASE_URL: "http://localhost:11434/v1" }, "AI_MODEL"],
+  ])("with %o names the missing %s", (settings, missing) => {
+    expect(() => parseEnv(settings)).toThrow(new RegExp(`^Invalid setting ${missing}: is required`));
+  });
+
   it("refuses audio transcription without a provider that can do it", () => {
     expect(() => parseEnv({ TRANSCRIBE_AUDIO: "true" })).toThrow(
       /^Invalid setting TRANSCRIBE_AUDIO: needs AI_PROVIDER=openai/,
