@@ -57,10 +57,16 @@ const envSchema = z
       required("ANTHROPIC_API_KEY", "is required with AI_PROVIDER=anthropic");
     }
     if (settings.AI_PROVIDER === "openai-compatible" && !settings.AI_BASE_URL) {
-      required("AI_BASE_URL", "is required with AI_PROVIDER=openai-compatible (e.g. http://localhost:11434/v1)");
+      required(
+        "AI_BASE_URL",
+        "is required with AI_PROVIDER=openai-compatible (e.g. http://localhost:11434/v1)",
+      );
     }
     if (settings.AI_PROVIDER === "openai-compatible" && !settings.AI_MODEL) {
-      required("AI_MODEL", "is required with AI_PROVIDER=openai-compatible (the server's model name)");
+      required(
+        "AI_MODEL",
+        "is required with AI_PROVIDER=openai-compatible (the server's model name)",
+      );
     }
     // Speech-to-text goes through OpenAI's transcription API (or a server that speaks it).
     const speaksOpenAi =

@@ -5,13 +5,20 @@
 // imperative. Goals: grounding 100%, redundancy below 0.8.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { extractiveCandidates } from "@/lib/insights/summarize";
+import { parseTranscript, type TranscriptFormat } from "@/lib/ingest/transcripts";
 import { cosine, localEmbedding } from "@/lib/insights/embedding";
 import { extractInsights } from "@/lib/insights/extractive";
-import { parseTranscript, type TranscriptFormat } from "@/lib/ingest/transcripts";
+import { extractiveCandidates } from "@/lib/insights/summarize";
 
 const folder = path.resolve(process.argv[2] ?? "../shared/fixtures/transcripts");
-const FORMATS: Record<string, TranscriptFormat> = { ".vtt": "vtt", ".srt": "srt", ".json": "json", ".html": "html", ".md": "text", ".txt": "text" };
+const FORMATS: Record<string, TranscriptFormat> = {
+  ".vtt": "vtt",
+  ".srt": "srt",
+  ".json": "json",
+  ".html": "html",
+  ".md": "text",
+  ".txt": "text",
+};
 
 if (!existsSync(folder)) {
   console.info(`eval:insights skipped: ${folder} is absent`);
@@ -19,11 +26,14 @@ if (!existsSync(folder)) {
 }
 
 // A number, or advice phrased as a command or rule: what makes a takeaway something to act on.
-const SPECIFIC = /\d|\b(should|try|start|stop|always|never|don't|do not|make sure|instead of|rule of thumb)\b/i;
+const SPECIFIC =
+  /\d|\b(should|try|start|stop|always|never|don't|do not|make sure|instead of|rule of thumb)\b/i;
 // A capitalised word not at a sentence start: a person, a company, a product.
 const NAME = /(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+/;
 
-const rows: string[][] = [["transcript", "insights", "grounded", "sentences/body", "max cosine", "specific"]];
+const rows: string[][] = [
+  ["transcript", "insights", "grounded", "sentences/body", "max cosine", "specific"],
+];
 let worstGrounding = 1;
 let worstRedundancy = 0;
 for (const file of readdirSync(folder).sort()) {
@@ -33,7 +43,9 @@ for (const file of readdirSync(folder).sort()) {
   const extracted = extractInsights(segments);
   const { candidates } = extractiveCandidates(segments);
   const grounding = extracted.length === 0 ? 1 : candidates.length / extracted.length;
-  const sentences = candidates.map((c) => (c.body.match(/[^.!?]+[.!?]+["')\]]?(\s|$)/g) ?? [c.body]).length);
+  const sentences = candidates.map(
+    (c) => (c.body.match(/[^.!?]+[.!?]+["')\]]?(\s|$)/g) ?? [c.body]).length,
+  );
   const vectors = candidates.map((c) => localEmbedding(`${c.headline}. ${c.body}`));
   let redundancy = 0;
   for (let i = 0; i < vectors.length; i++) {
@@ -41,7 +53,9 @@ for (const file of readdirSync(folder).sort()) {
       redundancy = Math.max(redundancy, cosine(vectors[i] as number[], vectors[j] as number[]));
     }
   }
-  const specific = candidates.filter((c) => SPECIFIC.test(c.body) || NAME.test(c.body.slice(1))).length;
+  const specific = candidates.filter(
+    (c) => SPECIFIC.test(c.body) || NAME.test(c.body.slice(1)),
+  ).length;
   worstGrounding = Math.min(worstGrounding, grounding);
   worstRedundancy = Math.max(worstRedundancy, redundancy);
   rows.push([
@@ -56,7 +70,9 @@ for (const file of readdirSync(folder).sort()) {
 
 const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
 for (const row of rows) console.info(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  "));
-console.info(`\nworst grounding ${percent(worstGrounding)} (goal 100%), worst redundancy ${worstRedundancy.toFixed(2)} (goal < 0.8)`);
+console.info(
+  `\nworst grounding ${percent(worstGrounding)} (goal 100%), worst redundancy ${worstRedundancy.toFixed(2)} (goal < 0.8)`,
+);
 
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;

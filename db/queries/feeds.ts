@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import { episodes, type NewEpisode, type Podcast, podcasts } from "../schema";
 
@@ -269,4 +269,38 @@ export async function countEpisodes({ podcastId }: { podcastId: string }): Promi
     .from(episodes)
     .where(eq(episodes.podcastId, podcastId));
   return row?.n ?? 0;
+}
+
+/** Shifts the shows' episode dates so that the newest is at `newestAt` (for the demo catalog). */
+export async function moveEpisodesForward({
+  podcastIds,
+  newestAt,
+}: {
+  podcastIds: string[];
+  newestAt: Date;
+}): Promise<void> {
+  if (podcastIds.length === 0) return;
+  const db = await getDb();
+  const ids = sql.join(
+    podcastIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${episodes} set published_at = published_at + (
+      ${newestAt.toISOString()}::timestamptz - (select max(published_at) from ${episodes} where podcast_id in (${ids}))
+    )
+    where podcast_id in (${ids}) and published_at is not null`);
+}
+
+/** Keeps the shows from being checked again before `until`. */
+export async function holdChecks({
+  podcastIds,
+  until,
+}: {
+  podcastIds: string[];
+  until: Date;
+}): Promise<void> {
+  if (podcastIds.length === 0) return;
+  const db = await getDb();
+  await db.update(podcasts).set({ nextCheckAt: until }).where(inArray(podcasts.id, podcastIds));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { topics } from "../schema";
 
@@ -8,13 +9,12 @@ export async function upsertTopics({
 }: {
   vocabulary: readonly { slug: string; label: string }[];
 }): Promise<void> {
+  if (vocabulary.length === 0) return;
   const db = await getDb();
-  for (const topic of vocabulary) {
-    await db
-      .insert(topics)
-      .values(topic)
-      .onConflictDoUpdate({ target: topics.slug, set: { label: topic.label } });
-  }
+  await db
+    .insert(topics)
+    .values([...vocabulary])
+    .onConflictDoUpdate({ target: topics.slug, set: { label: sql`excluded.label` } });
 }
 
 export async function listTopics(): Promise<{ slug: string; label: string }[]> {

@@ -1,4 +1,7 @@
 // Demo catalog: fictional shows written for Podbrief (original prose, no real transcripts).
+// The shows, episodes and transcripts are rendered into the feed files under lib/demo/feeds
+// (npm run demo:files), which the pipeline ingests and summarizes on first run. The insights
+// here are hand-written references: the quality and topic tests measure the code against them.
 export type DemoSegment = { start: number; end: number; speaker: string; text: string };
 export type DemoInsight = { headline: string; body: string; quote: string; topics: string[] };
 export type DemoEpisode = {

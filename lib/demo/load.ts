@@ -1,19 +1,17 @@
-import { createHash } from "node:crypto";
-import { countPodcasts, saveTranscript, upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
-import { replaceEpisodeInsights } from "@/db/queries/insights";
-import { upsertTopics } from "@/db/queries/topics";
-import type { Segment } from "@/db/schema";
-import { localEmbedding } from "@/lib/insights/embedding";
-import { groundQuote } from "@/lib/insights/grounding";
-import { qualityScore } from "@/lib/insights/quality";
-import { TOPICS } from "@/lib/insights/topics";
-import { type DemoShow, demoCatalog } from "./catalog";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { countPodcasts } from "@/db/queries/catalog";
+import { holdChecks, moveEpisodesForward } from "@/db/queries/feeds";
+import { addShow } from "@/lib/ingest/add-show";
+import { runIngest } from "@/lib/ingest/run";
+import { runSummarize } from "@/lib/insights/run";
+import { DEMO_FEEDS_DIR } from "./render";
 
-// Loads the bundled demo catalog so a fresh install shows a living feed offline.
-// It writes through the same query functions ingest and summarize use, so swapping it for
-// "ingest the demo feeds, then summarize them" later changes only this file.
+// Gives a fresh install a living feed offline: the demo shows' feed files (lib/demo/feeds) go
+// through the real pipeline — ingest, transcripts, offline summarize — like any show would.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+/** Demo shows have nothing new to offer: their files are not re-read on a schedule. */
 const NEVER = new Date("9999-12-31T00:00:00Z");
 
 export type DemoLoadResult = { podcasts: number; episodes: number; insights: number };
@@ -24,73 +22,28 @@ export async function ensureDemoContent({ now = new Date() } = {}): Promise<Demo
   return loadDemoCatalog({ now });
 }
 
-export async function loadDemoCatalog({
-  now = new Date(),
-  catalog = demoCatalog,
-}: {
-  now?: Date;
-  catalog?: readonly DemoShow[];
-} = {}): Promise<DemoLoadResult> {
-  await upsertTopics({ vocabulary: TOPICS });
-  const result: DemoLoadResult = { podcasts: 0, episodes: 0, insights: 0 };
-  for (const show of catalog) {
-    const podcastId = await upsertPodcast({
-      podcast: {
-        feedUrl: show.feedUrl,
-        title: show.title,
-        author: show.author,
-        description: show.description,
-        siteUrl: show.siteUrl,
-        language: show.language,
-        checkedAt: now,
-        // The demo shows have no real feed to check (their URLs are example.com placeholders).
-        nextCheckAt: NEVER,
-      },
-    });
-    result.podcasts++;
-    for (const episode of show.episodes) {
-      const segments: Segment[] = episode.segments;
-      const episodeId = await upsertEpisode({
-        episode: {
-          podcastId,
-          guid: episode.guid,
-          title: episode.title,
-          link: `${show.siteUrl}/${episode.guid}`,
-          publishedAt: new Date(now.getTime() - episode.publishedDaysAgo * DAY_MS),
-          durationSeconds: episode.durationSeconds,
-          showNotesText: episode.description,
-          status: "summarized",
-        },
-      });
-      const text = segments.map((s) => s.text).join("\n");
-      await saveTranscript({
-        episodeId,
-        source: "feed",
-        format: "json",
-        segments,
-        contentHash: createHash("sha256").update(text).digest("hex"),
-      });
-      const items = episode.insights.map((insight) => {
-        const grounded = groundQuote(insight.quote, segments);
-        if (!grounded) {
-          throw new Error(`demo insight "${insight.headline}" quotes words not in its transcript`);
-        }
-        return {
-          headline: insight.headline,
-          body: insight.body,
-          quote: grounded.text,
-          quoteStartS: grounded.segment.start,
-          speaker: grounded.segment.speaker,
-          grounding: grounded.level,
-          score: qualityScore(insight),
-          topics: insight.topics,
-          embedding: localEmbedding(`${insight.headline}. ${insight.body}`),
-        };
-      });
-      await replaceEpisodeInsights({ episodeId, model: "demo", promptVersion: "demo-1", items });
-      result.episodes++;
-      result.insights += items.length;
-    }
+export async function loadDemoCatalog({ now = new Date() } = {}): Promise<DemoLoadResult> {
+  const files = (await readdir(DEMO_FEEDS_DIR)).filter((file) => file.endsWith(".xml")).sort();
+  const podcastIds: string[] = [];
+  for (const file of files) {
+    const show = await addShow({ url: path.join(DEMO_FEEDS_DIR, file), allowLocalFile: true });
+    podcastIds.push(show.id);
   }
-  return result;
+  const clock = () => now;
+  const ingest = await runIngest({ podcastIds, now: clock, budgetMs: 120_000 });
+  const summarize = await runSummarize({ now: clock, budgetMs: 120_000 });
+  const problems = [
+    ...ingest.errors.map((e) => e.reason),
+    ...summarize.errors.map((e) => e.reason),
+  ];
+  if (problems.length > 0)
+    throw new Error(`the demo catalog did not load cleanly: ${problems.join("; ")}`);
+  // The files carry fixed dates; a demo should look like this week's episodes.
+  await moveEpisodesForward({ podcastIds, newestAt: new Date(now.getTime() - 2 * HOUR_MS) });
+  await holdChecks({ podcastIds, until: NEVER });
+  return {
+    podcasts: podcastIds.length,
+    episodes: ingest.newEpisodes,
+    insights: summarize.insights,
+  };
 }

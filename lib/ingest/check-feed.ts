@@ -47,7 +47,7 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
       });
       return { ...base, status: "not_modified" };
     }
-    const feed = parsePodcastFeed(fetched.body);
+    const feed = parsePodcastFeed(fetched.body, { baseUrl: fetched.url });
     const metadata = metadataOf(feed);
     if (feed.blocked) {
       await recordFeedChecked({

@@ -45,7 +45,14 @@ const ROOT = /<(rss|feed|rdf:RDF)[\s>]/;
 // untrusted megabytes in our logs. We report parse failures ourselves, so it stays silent.
 partytimeLogger.level = "silent";
 
-export function parsePodcastFeed(document: string): ParsedFeed {
+/**
+ * @param baseUrl the feed's own URL: relative transcript and chapters links resolve against it, and
+ * only a feed read from a local file (file:, added by an operator) may point at local files.
+ */
+export function parsePodcastFeed(
+  document: string,
+  { baseUrl }: { baseUrl?: string } = {},
+): ParsedFeed {
   // NUL is legal nowhere in XML and PostgreSQL text refuses it; one stray byte must not sink a feed.
   const xml = document
     .replace(/^\uFEFF/, "")
@@ -60,7 +67,7 @@ export function parsePodcastFeed(document: string): ParsedFeed {
   const seen = new Set<string>();
   const episodes: ParsedEpisode[] = [];
   for (const item of feed.items) {
-    const episode = toEpisode(item, pscChapters);
+    const episode = toEpisode(item, pscChapters, baseUrl);
     if (seen.has(episode.guid)) continue; // a repeated item: the first one wins
     seen.add(episode.guid);
     episodes.push(episode);
@@ -103,7 +110,11 @@ function parseQuietly(xml: string): FeedObject | null {
   }
 }
 
-function toEpisode(item: FeedItem, pscChapters: Map<string, Chapter[]>): ParsedEpisode {
+function toEpisode(
+  item: FeedItem,
+  pscChapters: Map<string, Chapter[]>,
+  baseUrl: string | undefined,
+): ParsedEpisode {
   const audioUrl = httpUrl(item.enclosure?.url);
   const publishedAt = validDate(item.pubDate);
   const title = clean(item.title) ?? "";
@@ -124,10 +135,10 @@ function toEpisode(item: FeedItem, pscChapters: Map<string, Chapter[]>): ParsedE
     showNotesHtml: notes ? sanitizeShowNotes(notes) || null : null,
     showNotesText: plain || null,
     transcripts: (item.podcastTranscripts ?? []).flatMap((t) => {
-      const url = httpUrl(t.url);
+      const url = linkedUrl(t.url, baseUrl);
       return url ? [{ url, type: t.type === "unknown" ? null : t.type }] : [];
     }),
-    chaptersUrl: httpUrl(item.podcastChapters?.url),
+    chaptersUrl: linkedUrl(item.podcastChapters?.url, baseUrl),
     chapters: pscChapters.get(guid) ?? null,
   };
 }
@@ -143,6 +154,19 @@ function httpUrl(value: string | null | undefined): string | null {
   try {
     const url = new URL(candidate);
     return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A transcript or chapters link: resolved against the feed's URL, and local only for a local feed. */
+function linkedUrl(value: string | null | undefined, baseUrl: string | undefined): string | null {
+  const candidate = clean(value);
+  if (!candidate) return null;
+  try {
+    const url = new URL(candidate, baseUrl);
+    if (url.protocol === "http:" || url.protocol === "https:") return url.toString();
+    return url.protocol === "file:" && baseUrl?.startsWith("file:") ? url.toString() : null;
   } catch {
     return null;
   }

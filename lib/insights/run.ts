@@ -1,5 +1,7 @@
 import { claimEpisode, claimEpisodes } from "@/db/queries/episodes";
+import { upsertTopics } from "@/db/queries/topics";
 import { type SummarizeOutcome, summarizeEpisode } from "./summarize";
+import { TOPICS } from "./topics";
 
 // One summarize run: claim transcribed episodes with a lease and turn each into insights, for at
 // most a time budget. A failure is recorded on its episode and the run goes on with the others.
@@ -32,6 +34,8 @@ export async function runSummarize({
   onProgress,
 }: SummarizeOptions = {}): Promise<SummarizeSummary> {
   const deadline = Date.now() + budgetMs;
+  // Insights are tagged from the vocabulary; make sure it is in the database (one statement).
+  await upsertTopics({ vocabulary: TOPICS });
   const summary: SummarizeSummary = {
     episodes: 0,
     insights: 0,

@@ -148,7 +148,8 @@ describe("related insights with local embeddings", () => {
     expect(ids).not.toContain(sameEpisodeHiring);
     expect(new Set(ids.slice(0, 2))).toEqual(new Set([hiringB, hiringC]));
     // Unrelated insights come after the hiring ones, or below the floor and not at all.
-    const rank = (id: string | undefined) => (ids.includes(id as string) ? ids.indexOf(id as string) : ids.length);
+    const rank = (id: string | undefined) =>
+      ids.includes(id as string) ? ids.indexOf(id as string) : ids.length;
     expect(rank(hiringB)).toBeLessThan(rank(sleepB));
     expect(rank(hiringC)).toBeLessThan(rank(pricingC));
   });

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { demoCatalog } from "@/lib/demo/catalog";
+import { DEMO_FEEDS_DIR, renderDemoFiles } from "@/lib/demo/render";
 import { groundQuote } from "@/lib/insights/grounding";
 import { isTopicSlug } from "@/lib/insights/topics";
 
@@ -49,5 +52,14 @@ describe("the demo catalog", () => {
   it("uses unique feed URLs and episode guids", () => {
     expect(new Set(demoCatalog.map((s) => s.feedUrl)).size).toBe(demoCatalog.length);
     expect(new Set(episodes.map((e) => e.guid)).size).toBe(episodes.length);
+  });
+});
+
+describe("the committed demo feed files", () => {
+  it("are what npm run demo:files renders from the catalog (run it after editing the catalog)", () => {
+    for (const file of renderDemoFiles(demoCatalog)) {
+      const committed = readFileSync(path.join(DEMO_FEEDS_DIR, file.path), "utf8");
+      expect(committed, file.path).toBe(file.content);
+    }
   });
 });

@@ -56,7 +56,9 @@ describe("parseEnv", () => {
     [{ AI_PROVIDER: "openai-compatible", AI_MODEL: "llama3" }, "AI_BASE_URL"],
     [{ AI_PROVIDER: "openai-compatible", AI_BASE_URL: "http://localhost:11434/v1" }, "AI_MODEL"],
   ])("with %o names the missing %s", (settings, missing) => {
-    expect(() => parseEnv(settings)).toThrow(new RegExp(`^Invalid setting ${missing}: is required`));
+    expect(() => parseEnv(settings)).toThrow(
+      new RegExp(`^Invalid setting ${missing}: is required`),
+    );
   });
 
   it("refuses audio transcription without a provider that can do it", () => {

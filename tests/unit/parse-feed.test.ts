@@ -66,6 +66,23 @@ describe("parsePodcastFeed guards", () => {
     ]);
   });
 
+  it("resolves relative transcript links against the feed, and allows local ones only for a local feed", () => {
+    const xml = `<rss xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>T</title>
+      <item><guid>1</guid><title>A</title><enclosure url="https://x.test/a.mp3" type="audio/mpeg" length="1"/>
+      <podcast:transcript url="transcripts/1.json" type="application/json"/>
+      <podcast:chapters url="file:///etc/passwd" type="application/json"/></item></channel></rss>`;
+    const remote = parsePodcastFeed(xml, { baseUrl: "https://feeds.test/show/feed.xml" })
+      .episodes[0];
+    expect(remote?.transcripts).toEqual([
+      { url: "https://feeds.test/show/transcripts/1.json", type: "application/json" },
+    ]);
+    expect(remote?.chaptersUrl).toBeNull();
+    const local = parsePodcastFeed(xml, { baseUrl: "file:///srv/demo/feed.xml" }).episodes[0];
+    expect(local?.transcripts[0]?.url).toBe("file:///srv/demo/transcripts/1.json");
+    expect(local?.chaptersUrl).toBe("file:///etc/passwd");
+    expect(parsePodcastFeed(xml).episodes[0]?.transcripts).toEqual([]);
+  });
+
   it("keeps show notes sanitized and as plain text", () => {
     const xml = `<rss><channel><title>T</title><item><guid>1</guid><title>A</title><enclosure url="https://x.test/a.mp3" type="audio/mpeg" length="1"/>
       <description><![CDATA[<p>Hello <script>x()</script><a href="javascript:evil()">bad</a> <a href="https://ok.test">ok</a></p>]]></description></item></channel></rss>`;

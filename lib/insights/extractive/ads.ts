@@ -23,14 +23,19 @@ const STANDALONE = [
   /\bsponsor(?:s|ing|ed)?\b/i,
   /\b(?:quick|short) (?:break|pause)\b/i,
 ];
-// A read ends once this many words go by without the sponsor's name or ad wording.
-const MAX_GAP_WORDS = 80;
+// A read ends once this many words go by without the sponsor's name or ad wording: about a
+// minute of talk, which host-read ads fill with anecdotes.
+const MAX_GAP_WORDS = 150;
 const MAX_TRIGGER_TAIL = 3;
 
 export function findAds(sentences: readonly Sentence[]): boolean[] {
   const ad = sentences.map((s) => STANDALONE.some((pattern) => pattern.test(s.text)));
   const sponsors = sponsorPatterns(sentences);
+  // Naming the sponsor is promotion wherever it happens, even far from the read.
   const mentions = sentences.map((s) => ad[s.index] || sponsors.some((p) => p.test(s.text)));
+  mentions.forEach((named, i) => {
+    if (named) ad[i] = true;
+  });
   sentences.forEach((sentence, start) => {
     if (!TRIGGER.test(sentence.text)) return;
     ad[start] = true;
@@ -84,11 +89,11 @@ function sponsorPatterns(sentences: readonly Sentence[]): RegExp[] {
     const parts = name
       .split(/[.\-\s]+/)
       .filter(Boolean)
-      .map(escape);
+      .map(escapeRegExp);
     return new RegExp(`\\b${parts.join("[\\s.\\-]*")}\\b`, "i");
   });
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -10,19 +10,19 @@ const COMFORTABLE_WORDS = 70;
 
 export type Passage = { first: number; last: number };
 
-export function passageAround(
-  key: Sentence,
-  sentences: readonly Sentence[],
-  usable: readonly boolean[],
-  lengths: readonly number[],
-): Passage | null {
+export type PassageContext = {
+  sentences: readonly Sentence[];
+  lengths: readonly number[];
+  /** Whether sentence `i` may be shown as context: real talk, and not in another insight's body. */
+  usable: (i: number) => boolean;
+};
+
+export function passageAround(key: Sentence, context: PassageContext): Passage | null {
+  const { sentences, lengths, usable } = context;
   let first = key.index;
   let last = key.index;
   let total = lengths[key.index] ?? 0;
-  const fits = (i: number) => {
-    const neighbour = sentences[i];
-    return neighbour !== undefined && neighbour.stream === key.stream && usable[i] === true;
-  };
+  const fits = (i: number) => sentences[i]?.stream === key.stream && usable(i);
   while (last - first + 1 < MAX_SENTENCES) {
     if (last - first + 1 >= 3 && total > COMFORTABLE_WORDS) break;
     const canForward = fits(last + 1);

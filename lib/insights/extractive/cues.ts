@@ -14,8 +14,10 @@ const ADVICE = [
   /\b(?:my|the best|the one piece of) advice\b/i,
   /\b(?:the best way|the easiest way|the fastest way|the right way|the only way)\b/i,
   /\b(?:i'd|i would|we) (?:recommend|suggest|rather)\b/i,
-  /\b(?:i|we) (?:always|never|now|started|stopped|learned|switched)\b/i,
-  /\b(?:always|never|every (?:time|week|day|month|morning|quarter|friday|monday))\b/i,
+  /\b(?:i|we) (?:now|stopped|switched)\b/i,
+  // "I will never forget" is a memory, not a rule.
+  /(?<!\bwill )\b(?:always|never)\b(?! (?:forget|forgot|be|been|have|had|hold|know|knew|seen|thought))/i,
+  /\bevery (?:time|week|day|month|morning|quarter|friday|monday)\b/i,
   /\b(?:most (?:common|important)|biggest|number one|first thing)\b/i,
 ];
 const CONTRAST = [
@@ -49,16 +51,21 @@ const DANGLING =
   /^(?:it|that|this|those|these|they|he|she|them|which|there)\b(?!'s (?:a|an|the|no|one) )/i;
 // "I keep a shared doc": a practitioner describing what they do is advice in the first person.
 const PRACTICE =
-  /^(?:i|we) (?:always |usually |now |also |still )?(?!(?:was|were|had|think|thought|mean|guess|feel|felt|don't|didn't|can't|couldn't|am|just|remember|love|like|wanted|want|would|could|should|might|will|have|got|went|said|say|know|knew|did|do|wish|hope|believe|see|saw|need|needed|really|kind|sort|get|go|come|came)\b)[a-z]+\b/i;
+  /^(?:i|we) (?:always |usually |now |also |still )?(?!(?:was|were|had|think|thought|mean|guess|feel|felt|work|live|don't|didn't|can't|couldn't|am|just|remember|love|like|wanted|want|would|could|should|might|will|have|got|went|said|say|know|knew|did|do|wish|hope|believe|see|saw|need|needed|really|kind|sort|get|go|come|came|met|spoke|put|read|took|made|gave|told|began|found|built|wrote|ran|bought|brought|left|kept|heard|lost|won|sat|stood|set|let|cut|actually|probably|definitely)\b)(?![a-z]+ed\b)[a-z]+\b/i;
 // Host moves and one-word answers lean on the conversation around them.
 const CONVERSATIONAL = [
   /^let's\b/i,
-  /\bi want(?:ed)? to (?:ask|talk|start|get|go back|come back|switch|move)\b/i,
+  /\bi (?:really )?want(?:ed)? to (?:ask|talk|start|get|go back|come back|switch|move)\b/i,
+  /\byou (?:mentioned|said|talked about|were saying|brought up)\b/i,
+  // An answer leaning on its question: "Until about twenty-five people, yes, every two weeks."
+  /, (?:yes|yeah|no|exactly|right),/i,
   /\btell (?:me|us) (?:about|more)\b/i,
   /\b(?:going to|gonna) (?:talk|get into|cover|discuss|dive)\b/i,
   /^(?:always|never|absolutely|exactly|definitely|totally|weekly|daily|yes|no|sure|both|neither)\b,/i,
 ];
-const STORY = /^(?:i|we) (?:was|were|had|went|came|got|remember|said|told)\b/i;
+// First-person past tense is usually a story; the lesson, if any, comes in another sentence.
+const STORY =
+  /^(?:i|we) (?:\w+ly )?(?:[a-z]+ed|met|spoke|spent|went|came|got|took|made|gave|told|began|found|built|wrote|ran|saw|knew|thought|bought|brought|left|kept|heard|lost|won|sat|stood|was|were|had|said|did|remember)\b/i;
 const NAMED = /(?<=\s)(?:[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]?)\b/g;
 const NOT_NAMES = new Set(["I", "I'm", "I've", "I'd", "I'll", "OK", "Okay"]);
 

@@ -7,6 +7,7 @@ const SHOW_TALK = [
   /\bwelcome (?:back )?to\b/i,
   /\b(?:hey|hi|hello)\b.{0,20}\b(?:welcome|everyone|everybody|folks|there)\b/i,
   /^(?:\w+, )?welcome\b/i,
+  /^(?:hey|hi|hello|howdy)\b/i,
   /\bthank(?:s| you)\b.{0,40}\bfor (?:having|joining|coming|being|listening|tuning)\b/i,
   /^(?:[Ii]'m|[Ii] am|[Tt]his is) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?[.!]?$/,
   /\b(?:[Ii]'ve|[Ww]e've|[Ii] have|[Ww]e have) got [A-Z][\w'-]+.{0,40} with (?:me|us)\b/,
@@ -23,6 +24,7 @@ const SHOW_TALK = [
   /\byou(?:'re| are) listening to\b/i,
   /\bthat's (?:all|it) for (?:today|this week|this episode|now)\b/i,
   /\b(?:bye|goodbye|take care|cheers)[.!]?$/i,
+  /\b(?:look forward to (?:reading|hearing|seeing) (?:all )?your|let us know (?:in the comments|what you think)|leave (?:us )?a comment|in the comments)\b/i,
 ];
 
 // Words that carry no claim on their own; a sentence made only of them is backchannel.

@@ -3,7 +3,7 @@ import { findAds } from "./ads";
 import { passageAround } from "./body";
 import { stripDisfluencies, wordCount } from "./disfluency";
 import { isBackchannel, isShowTalk } from "./filler";
-import { headlineFor } from "./headline";
+import { composeHeadline, type Headline } from "./headline";
 import { percentiles, sentenceScore } from "./score";
 import { type Candidate, selectDiverse } from "./select";
 import { splitTranscript } from "./sentences";
@@ -57,21 +57,39 @@ export function extractInsights(
 
   // Every real sentence votes in the centrality graph, even those too long to quote.
   const nodes = sentences.filter((_, i) => talk[i]).map((sentence) => sentence.index);
-  const vectors = new Map<number, Vector>();
   const termVectors = tfidfVectors(nodes.map((i) => contentTerms(clean[i] ?? "")));
-  nodes.forEach((sentence, node) => vectors.set(sentence, termVectors[node] ?? new Map()));
+  const vectors = new Map<number, Vector>(
+    nodes.map((sentence, node) => [sentence, termVectors[node] ?? new Map()]),
+  );
   const centrality = percentiles(textRank(termVectors));
 
+  const passageFor = (index: number, taken: ReadonlySet<number>) => {
+    const sentence = sentences[index];
+    if (!sentence) return null;
+    return passageAround(sentence, {
+      sentences,
+      lengths,
+      usable: (i) => !!usable[i] && !taken.has(i),
+    });
+  };
   const candidates: Candidate[] = [];
+  const headlines = new Map<number, Headline>();
   nodes.forEach((i, node) => {
     const sentence = sentences[i];
     if (!sentence || !usable[i] || !isQuotable(sentence.text, lengths[i] ?? 0)) return;
     const vector = vectors.get(i);
-    if (!vector || vector.size === 0) return;
-    const passage = passageAround(sentence, sentences, usable, lengths);
-    if (!passage) return;
-    const score = sentenceScore(clean[i] ?? "", centrality[node] ?? 0, i / sentences.length);
-    candidates.push({ index: i, score, vector, passage });
+    if (!vector || vector.size === 0 || !passageFor(i, new Set())) return;
+    // A sentence that makes a clumsy headline makes a clumsy insight, however central it is.
+    const headline = composeHeadline(clean[i] ?? sentence.text);
+    headlines.set(i, headline);
+    const score =
+      sentenceScore({
+        text: sentence.text,
+        clean: clean[i] ?? "",
+        centrality: centrality[node] ?? 0,
+        position: i / sentences.length,
+      }) + headline.quality;
+    candidates.push({ index: i, score, vector });
   });
 
   const talkWords = lengths.reduce((sum, length, i) => (talk[i] ? sum + length : sum), 0);
@@ -79,24 +97,23 @@ export function extractInsights(
     max,
     Math.max(min, DEFAULT_MIN + Math.floor(talkWords / WORDS_PER_INSIGHT)),
   );
-  const chosen = selectDiverse(candidates, {
-    min,
-    max,
-    target,
-    sentenceCount: sentences.length,
-  });
+  const picks = selectDiverse(
+    candidates,
+    { min, max, target, sentenceCount: sentences.length },
+    passageFor,
+  );
 
-  return chosen
-    .sort((a, b) => a.index - b.index)
-    .flatMap((candidate) => {
+  return picks
+    .sort((a, b) => a.candidate.index - b.candidate.index)
+    .flatMap(({ candidate, passage }) => {
       const sentence = sentences[candidate.index];
-      const first = sentences[candidate.passage.first];
-      const last = sentences[candidate.passage.last];
+      const first = sentences[passage.first];
+      const last = sentences[passage.last];
       const stream = sentence ? streams[sentence.stream] : undefined;
       if (!sentence || !first || !last || !stream) return [];
       return [
         {
-          headline: headlineFor(clean[candidate.index] ?? sentence.text),
+          headline: headlines.get(candidate.index)?.text ?? sentence.text.slice(0, 90),
           body: stream.text.slice(first.from, last.to),
           quote: sentence.text,
           startSegment: sentence.startSegment,

@@ -4,7 +4,12 @@ import { cosine, type Vector } from "./textrank";
 // Choosing which candidates become insights: maximal marginal relevance, so the list doesn't
 // say one thing three times or quote three neighbouring sentences, and spreads over the episode.
 
-export type Candidate = { index: number; score: number; vector: Vector; passage: Passage };
+export type Candidate = { index: number; score: number; vector: Vector };
+
+export type Pick = { candidate: Candidate; passage: Passage };
+
+/** The body for a key sentence, kept clear of sentences other picks already show. */
+export type PassageFor = (index: number, taken: ReadonlySet<number>) => Passage | null;
 
 export type SelectOptions = {
   min: number;
@@ -25,42 +30,42 @@ const ABSOLUTE_FLOOR = 0.6;
 export function selectDiverse(
   candidates: readonly Candidate[],
   options: SelectOptions,
-): Candidate[] {
+  passageFor: PassageFor,
+): Pick[] {
   const pool = [...candidates].sort((a, b) => b.score - a.score || a.index - b.index);
   const top = pool[0]?.score ?? 0;
   const floor = Math.max(ABSOLUTE_FLOOR, top * RELATIVE_FLOOR);
   // Picks closer than this (in sentences) feel like the same moment of the episode.
   const spread = Math.max(4, options.sentenceCount / (Math.max(options.target, 1) * 2));
-  const selected: Candidate[] = [];
   const limit = Math.min(options.max, Math.max(options.target, options.min));
+  const picks: Pick[] = [];
+  // Sentences already shown in a body; a passage only shrinks as this grows, so a candidate
+  // that can't get a body now never will.
+  const taken = new Set<number>();
+  const rejected = new Set<Candidate>();
 
-  while (selected.length < limit) {
+  while (picks.length < limit) {
     let best: { candidate: Candidate; value: number } | null = null;
     for (const candidate of pool) {
-      if (selected.length >= options.min && candidate.score < floor) continue;
-      if (selected.includes(candidate) || clashes(candidate, selected)) continue;
+      if (rejected.has(candidate) || taken.has(candidate.index)) continue;
+      if (picks.length >= options.min && candidate.score < floor) continue;
       let redundancy = 0;
       let proximity = 0;
-      for (const chosen of selected) {
+      for (const { candidate: chosen } of picks) {
         redundancy = Math.max(redundancy, cosine(candidate.vector, chosen.vector));
         const distance = Math.abs(candidate.index - chosen.index);
         proximity = Math.max(proximity, Math.exp(-distance / spread));
       }
+      if (redundancy >= DUPLICATE) continue;
       const value = candidate.score - REDUNDANCY_WEIGHT * redundancy - PROXIMITY_WEIGHT * proximity;
       if (!best || value > best.value) best = { candidate, value };
     }
     if (!best) break;
-    selected.push(best.candidate);
+    const passage = passageFor(best.candidate.index, taken);
+    rejected.add(best.candidate);
+    if (!passage) continue;
+    for (let i = passage.first; i <= passage.last; i++) taken.add(i);
+    picks.push({ candidate: best.candidate, passage });
   }
-  return selected;
-}
-
-function clashes(candidate: Candidate, selected: readonly Candidate[]): boolean {
-  return selected.some(
-    (chosen) =>
-      // Bodies may not share a sentence: the same passage would be shown twice.
-      (candidate.passage.first <= chosen.passage.last + 1 &&
-        chosen.passage.first <= candidate.passage.last + 1) ||
-      cosine(candidate.vector, chosen.vector) >= DUPLICATE,
-  );
+  return picks;
 }

@@ -65,13 +65,16 @@ export function splitTranscript(segments: readonly Segment[]): SplitTranscript {
   return { sentences, streams };
 }
 
+/** The segment a stream offset falls in; binary search, since word-level transcripts have a piece per word. */
 function segmentAt(pieces: readonly { segment: number; offset: number }[], at: number): number {
-  let found = pieces[0]?.segment ?? 0;
-  for (const piece of pieces) {
-    if (piece.offset > at) break;
-    found = piece.segment;
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((pieces[middle]?.offset ?? 0) <= at) low = middle;
+    else high = middle - 1;
   }
-  return found;
+  return pieces[low]?.segment ?? 0;
 }
 
 const TERMINALS = ".?!…";

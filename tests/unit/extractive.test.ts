@@ -1,0 +1,367 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Segment } from "@/db/schema";
+import { demoCatalog } from "@/lib/demo/catalog";
+import { parseTranscript, type TranscriptFormat } from "@/lib/ingest/transcripts";
+import { type ExtractedInsight, extractInsights } from "@/lib/insights/extractive";
+import { headlineFor } from "@/lib/insights/extractive/headline";
+import { splitTranscript } from "@/lib/insights/extractive/sentences";
+
+const fixtures = path.resolve("../shared/fixtures/transcripts");
+const present = existsSync(fixtures);
+if (!present) console.warn(`skipping extractive fixture tests: ${fixtures} is absent`);
+
+const FORMAT_BY_EXTENSION: Record<string, TranscriptFormat> = {
+  ".vtt": "vtt",
+  ".srt": "srt",
+  ".json": "json",
+  ".html": "html",
+  ".md": "text",
+};
+
+const normalize = (text: string) => text.replace(/\s+/g, " ").trim();
+const joinedText = (segments: readonly Segment[]) =>
+  normalize(segments.map((segment) => segment.text).join(" "));
+const wordsIn = (segments: readonly Segment[]) =>
+  segments.reduce((sum, segment) => sum + normalize(segment.text).split(" ").length, 0);
+
+// Deliberately simpler than the splitter under test: a terminal mark, a space, then a capital,
+// except after a title or an initial.
+function countSentences(text: string): number {
+  const pieces = normalize(text).split(/(?<=[.!?…]["'”’)]*)\s+(?=["'“‘(]?[A-Z0-9])/);
+  return pieces.filter((piece) => !/(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs)|\b[A-Z])\.$/.test(piece))
+    .length;
+}
+
+/** Text of the uninterrupted turn around segment `at`: consecutive segments of one speaker. */
+function turnAround(segments: readonly Segment[], at: number): { text: string; from: number } {
+  const speaker = segments[at]?.speaker ?? null;
+  let first = at;
+  while (first > 0 && segments[first - 1]?.speaker === speaker) first--;
+  let last = at;
+  while (last < segments.length - 1 && segments[last + 1]?.speaker === speaker) last++;
+  const text = (from: number) =>
+    normalize(
+      segments
+        .slice(from, last + 1)
+        .map((segment) => segment.text)
+        .join(" "),
+    );
+  return { text: text(first), from: text(first).length - text(at).length };
+}
+
+/** The properties every insight has, whatever the transcript. */
+function expectWellFormed(insight: ExtractedInsight, segments: readonly Segment[]) {
+  const all = joinedText(segments);
+  expect(all).toContain(insight.quote);
+  expect(all).toContain(insight.body);
+  expect(insight.body).toContain(insight.quote);
+  expect(insight.quote.length).toBeLessThanOrEqual(300);
+
+  // The quote starts inside its start segment and stays within that speaker's turn.
+  const start = normalize(segments[insight.startSegment]?.text ?? "");
+  const turn = turnAround(segments, insight.startSegment);
+  const at = turn.text.indexOf(insight.quote, turn.from);
+  expect(at).toBeGreaterThanOrEqual(turn.from);
+  expect(at).toBeLessThan(turn.from + start.length);
+  expect(start).toContain(insight.quote.split(" ")[0]);
+  expect(turn.text).toContain(insight.body);
+
+  const sentences = countSentences(insight.body);
+  expect(sentences).toBeGreaterThanOrEqual(2);
+  expect(sentences).toBeLessThanOrEqual(4);
+
+  expect(insight.headline.length).toBeGreaterThan(0);
+  expect(insight.headline.length).toBeLessThanOrEqual(90);
+  expect(insight.headline).not.toMatch(/[.,;:!?]$/);
+  expect(insight.headline.charAt(0)).toBe(insight.headline.charAt(0).toUpperCase());
+  expect(insight.headline).not.toMatch(/\b(?:host|hosts) and (?:guest|guests) discuss/i);
+}
+
+describe.runIf(present)("extractInsights on real transcripts", () => {
+  const files = present ? readdirSync(fixtures).sort() : [];
+  const read = (name: string) => {
+    const format = FORMAT_BY_EXTENSION[path.extname(name)];
+    if (!format) throw new Error(`no format for ${name}`);
+    return parseTranscript(readFileSync(path.join(fixtures, name), "utf8"), format);
+  };
+
+  it("finds fixture transcripts to read", () => {
+    expect(files.filter((name) => FORMAT_BY_EXTENSION[path.extname(name)]).length).toBeGreaterThan(
+      3,
+    );
+  });
+
+  for (const name of files) {
+    if (!FORMAT_BY_EXTENSION[path.extname(name)]) continue;
+
+    it(`${name}: grounded, well-formed, deterministic insights`, () => {
+      const segments = read(name);
+      const insights = extractInsights(segments);
+
+      const long = segments.length >= 40 || wordsIn(segments) >= 1500;
+      if (long) expect(insights.length).toBeGreaterThanOrEqual(3);
+      expect(insights.length).toBeLessThanOrEqual(8);
+
+      for (const insight of insights) expectWellFormed(insight, segments);
+
+      const quotes = insights.map((insight) => insight.quote);
+      expect(new Set(quotes).size).toBe(quotes.length);
+      const starts = insights.map((insight) => insight.startSegment);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+
+      const ends = segments.map((segment) => segment.end ?? segment.start ?? -1);
+      const episodeEnd = Math.max(...ends);
+      for (const insight of insights) {
+        const start = segments[insight.startSegment]?.start;
+        if (start === null || start === undefined) continue;
+        expect(start).toBeGreaterThanOrEqual(0);
+        expect(start).toBeLessThanOrEqual(episodeEnd);
+      }
+
+      expect(extractInsights(read(name))).toEqual(insights);
+    });
+  }
+
+  it("reads a 1400-cue transcript in well under a second", () => {
+    const name = files.find((file) => file.endsWith(".vtt") && read(file).length > 1000);
+    if (!name) throw new Error("expected a long VTT fixture");
+    const segments = read(name);
+    const started = performance.now();
+    extractInsights(segments);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("extractInsights on the demo catalog", () => {
+  const episodes = demoCatalog.flatMap((show) => show.episodes);
+
+  it("has demo episodes to read", () => {
+    expect(episodes.length).toBeGreaterThan(0);
+  });
+
+  for (const episode of episodes) {
+    it(`${episode.guid}: 3–8 grounded insights`, () => {
+      const insights = extractInsights(episode.segments);
+      expect(insights.length).toBeGreaterThanOrEqual(3);
+      expect(insights.length).toBeLessThanOrEqual(8);
+      for (const insight of insights) expectWellFormed(insight, episode.segments);
+    });
+  }
+
+  it("respects max and min", () => {
+    const segments = episodes[0]?.segments ?? [];
+    expect(extractInsights(segments, { max: 2 }).length).toBeLessThanOrEqual(2);
+    expect(extractInsights(segments, { min: 7, max: 8 }).length).toBeGreaterThanOrEqual(7);
+    expect(extractInsights(segments, { max: 0 })).toEqual([]);
+  });
+
+  it("is fast on a 1400-cue transcript built from the demo", () => {
+    // Each demo sentence becomes a cue, as captions would cut it; repeated until 1400 cues.
+    const cues: Segment[] = [];
+    const sentences = episodes.flatMap((episode) =>
+      episode.segments.flatMap((segment) =>
+        segment.text.split(/(?<=[.?!])\s+/).map((text) => ({ speaker: segment.speaker, text })),
+      ),
+    );
+    for (let i = 0; cues.length < 1400; i++) {
+      const sentence = sentences[i % sentences.length];
+      if (!sentence) break;
+      cues.push({ start: i * 3, end: i * 3 + 3, speaker: sentence.speaker, text: sentence.text });
+    }
+    const started = performance.now();
+    const insights = extractInsights(cues);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(insights.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+const cue = (speaker: string | null, text: string, at = 0): Segment => ({
+  start: at,
+  end: at + 4,
+  speaker,
+  text,
+});
+
+describe("extractInsights on hand-made transcripts", () => {
+  it("returns nothing for an empty transcript", () => {
+    expect(extractInsights([])).toEqual([]);
+    expect(extractInsights([cue("A", "   ")])).toEqual([]);
+  });
+
+  it("never quotes greetings, sponsor reads or sign-offs", () => {
+    const segments = [
+      cue(
+        "Host",
+        "Hey everyone, welcome to the show. Thanks for having me, says our guest every week.",
+      ),
+      cue(
+        "Host",
+        "This episode is brought to you by Ledgerly, the accounting app for tiny teams. Ledgerly closes your books in a day. Use promo code BRIEF for thirty percent off at ledgerly dot com.",
+      ),
+      cue(
+        "Guest",
+        "The most common mistake is starting a podcast without a publishing schedule. You should record three episodes before you launch, so the first month never slips. Listeners forgive rough audio, but they stop coming back when episodes arrive at random.",
+      ),
+      cue(
+        "Guest",
+        "Batch your editing into one afternoon a week instead of editing each episode the day it airs. It takes half the time, because you stay in the same tools and the same frame of mind.",
+      ),
+      cue(
+        "Guest",
+        "Ask every guest to share the episode with a ready-made clip, not just a link. A thirty-second clip gets shared four times as often as a plain link in our numbers.",
+      ),
+      cue(
+        "Host",
+        "That's all for today. Please subscribe, and rate and review wherever you get your podcasts. See you next week!",
+      ),
+    ];
+    const insights = extractInsights(segments);
+    expect(insights.length).toBeGreaterThanOrEqual(2);
+    for (const insight of insights) {
+      expectWellFormed(insight, segments);
+      expect(insight.quote).not.toMatch(
+        /welcome|having me|brought to you|Ledgerly|promo code|subscribe|next week/i,
+      );
+      expect(insight.body).not.toMatch(/brought to you|Ledgerly|promo code|subscribe/i);
+    }
+  });
+
+  it("quotes a sentence split across two cues whole, from the first cue", () => {
+    const segments = [
+      cue(null, "Most teams lose their decisions because nobody writes them down.", 0),
+      cue(null, "The trick is to write the decision and its reason", 4),
+      cue(null, "into the meeting notes before anyone leaves the room.", 8),
+      cue(
+        null,
+        "Six months later the reason is one search away, and nobody has to argue again.",
+        12,
+      ),
+      cue(null, "We started doing this two years ago and it changed how our reviews work.", 16),
+    ];
+    const insights = extractInsights(segments);
+    const split = insights.find((insight) => insight.quote.startsWith("The trick is"));
+    expect(split?.quote).toBe(
+      "The trick is to write the decision and its reason into the meeting notes before anyone leaves the room.",
+    );
+    expect(split?.startSegment).toBe(1);
+    expect(split?.headline).toBe(
+      "Write the decision and its reason into the meeting notes before anyone leaves the room",
+    );
+  });
+
+  it("never joins two speakers into one sentence", () => {
+    const segments = [
+      cue(
+        "Ana",
+        "If you want calmer launches, the thing I would change first is that you should",
+        0,
+      ),
+      cue("Ben", "cancel every recurring meeting that has had no agenda for a month or more.", 4),
+      cue(
+        "Ben",
+        "Recurring meetings outlive their purpose, and nobody feels allowed to end them.",
+        8,
+      ),
+      cue(
+        "Ben",
+        "We review the whole calendar every quarter and delete a third of it each time.",
+        12,
+      ),
+      cue("Ana", "A third is a lot, and I suspect most teams could cut even more than that.", 16),
+      cue(
+        "Ana",
+        "Everyone I know says their calendar is the single biggest drain on focus time.",
+        20,
+      ),
+    ];
+    const splitsSentence = splitTranscript(segments).sentences.some((sentence) =>
+      sentence.text.includes("should cancel"),
+    );
+    expect(splitsSentence).toBe(false);
+    const insights = extractInsights(segments);
+    expect(insights.length).toBeGreaterThan(0);
+    for (const insight of insights) {
+      expect(insight.quote).not.toContain("should cancel");
+      expectWellFormed(insight, segments);
+    }
+  });
+
+  it("returns at most three from a five-cue trailer", () => {
+    const trailer = [
+      cue("Sarah", "In this show you'll learn how to launch, grow and", 0),
+      cue("Sarah", "monetize your podcast, one question at a time.", 3),
+      cue("Sarah", "Every week we answer a listener question in five minutes or less.", 6),
+      cue("Gillian", "Hi, I'm Gillian. My question is, do we need a trailer?", 9),
+      cue("Sarah", "Subscribe now so you don't miss an episode.", 12),
+    ];
+    const insights = extractInsights(trailer);
+    expect(insights.length).toBeLessThanOrEqual(3);
+    for (const insight of insights) expectWellFormed(insight, trailer);
+  });
+
+  it("keeps the quote verbatim while the headline drops fillers", () => {
+    // The other sentences are too short to quote, so the disfluent one is the only candidate.
+    const segments = [
+      cue("Guest", "Um, you should, uh, always write the decision down with its reason.", 0),
+      cue("Guest", "Nobody remembers it later.", 4),
+      cue("Guest", "Trust me on this one.", 8),
+    ];
+    const insights = extractInsights(segments);
+    expect(insights).toHaveLength(1);
+    expect(insights[0]?.quote).toBe(
+      "Um, you should, uh, always write the decision down with its reason.",
+    );
+    expect(insights[0]?.headline).toBe("Always write the decision down with its reason");
+    expect(insights[0]?.body).toBe(
+      "Um, you should, uh, always write the decision down with its reason. Nobody remembers it later. Trust me on this one.",
+    );
+  });
+});
+
+describe("headlineFor", () => {
+  it.each([
+    ["So, I think you should write it down.", "Write it down"],
+    [
+      "And you know, the key is to ask what is blocking them, not for a status update.",
+      "Ask what is blocking them, not for a status update",
+    ],
+    [
+      "I ask every manager to keep a visible list of what their team is not doing this quarter.",
+      "Keep a visible list of what your team is not doing this quarter",
+    ],
+    // A regretted habit is not turned into advice.
+    [
+      "I promoted our strongest engineer, which is the classic mistake.",
+      "I promoted our strongest engineer, which is the classic mistake",
+    ],
+  ])("%s → %s", (sentence, headline) => {
+    expect(headlineFor(sentence)).toBe(headline);
+  });
+
+  it("cuts a long sentence at a clause, not mid-word, within 90 characters", () => {
+    const headline = headlineFor(
+      "If you cancel one-on-ones during a crunch, your team learns that they matter only when nothing else does.",
+    );
+    expect(headline).toBe("Your team learns they matter only when nothing else does");
+  });
+});
+
+describe("sentence splitting", () => {
+  it("keeps abbreviations, decimals and initials inside a sentence", () => {
+    const { sentences } = splitTranscript([
+      cue(null, "Mr. Smith paid $3.5 million in the U.S. last year... Really? Yes!"),
+      cue(null, 'He said "go." Then e.g. apples at 3 p.m. Then J. R. R. Tolkien wrote.'),
+    ]);
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      "Mr. Smith paid $3.5 million in the U.S. last year...",
+      "Really?",
+      "Yes!",
+      'He said "go."',
+      "Then e.g. apples at 3 p.m.",
+      "Then J. R. R. Tolkien wrote.",
+    ]);
+    expect(sentences.map((sentence) => sentence.startSegment)).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+});
