@@ -5,7 +5,7 @@ import { ensureDemoContent } from "@/lib/demo/load";
 
 // The demo catalog goes through the real pipeline: feed files → ingest → transcripts → summarize.
 describe("demo catalog", () => {
-  const now = new Date("2026-12-24T06:00:00Z");
+  const now = new Date();
 
   it("loads shows, episodes and grounded insights into an empty database", async () => {
     const loaded = await ensureDemoContent({ now });
