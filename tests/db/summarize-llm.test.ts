@@ -1,5 +1,5 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4GenerateResult } from "@ai-sdk/provider";
-import { MockLanguageModelV4 } from "ai/test";
+import { MockEmbeddingModelV4, MockLanguageModelV4 } from "ai/test";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -244,5 +244,72 @@ describe("extractWithModel", () => {
     expect(error).toBeInstanceOf(ExtractionError);
     expect(error.message).toBe("the model did not answer in time after 3 tries");
     expect(calls).toHaveLength(3);
+  });
+});
+
+describe("long transcripts and provider embeddings", () => {
+  it("splits a transcript over the token budget, asks once per part, and keeps the best 8", async () => {
+    // ~30 segments of ~2,400 characters: more than one 12k-token part.
+    const filler = "Teams that write decisions down argue less about them later on. ".repeat(36);
+    const long = Array.from({ length: 30 }, (_, i) => ({
+      start: i * 60,
+      end: i * 60 + 59,
+      speaker: i % 2 ? "Ben Guest" : "Ana Host",
+      text: `Point ${i}: measure lead time every week, not velocity. ${filler}`,
+    }));
+    const calls = modelAnswering(async (options) => {
+      const text = JSON.stringify(options.prompt);
+      const points = [...text.matchAll(/Point (\d+): measure/g)].map((m) => Number(m[1]));
+      return answer({
+        insights: points.slice(0, 6).map((n) => ({
+          headline: `Measure lead time every week, point ${n}`,
+          body: `Lead time shows where work waits. Velocity hides it. Check it weekly, point ${n}.`,
+          quote: `Point ${n}: measure lead time every week, not velocity.`,
+          topics: ["engineering"],
+        })),
+      });
+    });
+    const episodeId = await givenTranscribedEpisode(long);
+
+    const summary = await runSummarize();
+
+    expect(calls.length).toBeGreaterThan(1);
+    expect(summary.errors).toEqual([]);
+    const rows = await storedInsights(episodeId);
+    expect(rows.length).toBe(8);
+    expect(new Set(rows.map((r) => r.quote)).size).toBe(8);
+    const starts = rows.map((r) => r.quoteStartS ?? -1);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it("embeds insights with the provider's embedding model when one is configured", async () => {
+    modelAnswering(async () => answer(good));
+    const embedCalls: string[][] = [];
+    overrideModels({
+      embedding: {
+        id: "mock:embedding",
+        model: new MockEmbeddingModelV4({
+          doEmbed: async ({ values }) => {
+            embedCalls.push(values);
+            // A one-hot vector per text, numbered across calls: each insight's own direction.
+            return {
+              embeddings: values.map((_, i) => {
+                const axis = embedCalls.flat().length - values.length + i;
+                return Array.from({ length: 384 }, (_, d) => (d === axis ? 1 : 0));
+              }),
+              warnings: [],
+            };
+          },
+        }),
+      },
+    });
+    const episodeId = await givenTranscribedEpisode();
+
+    await runSummarize();
+
+    expect(embedCalls.flat()).toHaveLength(2);
+    const rows = await storedInsights(episodeId);
+    expect(rows[0]?.embedding?.[0]).toBe(1);
+    expect(rows[1]?.embedding?.[1]).toBe(1);
   });
 });
