@@ -82,7 +82,7 @@ function groundAll(extracted: ExtractedByModel[], segments: readonly Segment[]) 
       continue;
     }
     const headline = withoutForeignUrls(insight.headline, transcriptText);
-    const body = withoutForeignUrls(insight.body, transcriptText);
+    const body = atMostSentences(withoutForeignUrls(insight.body, transcriptText), 4);
     candidates.push({
       headline,
       body,
@@ -92,6 +92,12 @@ function groundAll(extracted: ExtractedByModel[], segments: readonly Segment[]) 
     });
   }
   return { candidates, ungrounded };
+}
+
+/** Models sometimes run long; a body is 2–4 sentences. */
+function atMostSentences(text: string, max: number): string {
+  const sentences = text.match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g) ?? [text];
+  return sentences.slice(0, max).join("").trim();
 }
 
 const URL = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+/gi;
