@@ -10,6 +10,7 @@ import { extractInsights } from "./extractive";
 import { createGrounder } from "./grounding";
 import { BusyElsewhere, modelCandidates } from "./model-insights";
 import { qualityScore } from "./quality";
+import { similarityThresholds } from "./similarity";
 import { topicsForText } from "./topic-map";
 
 // Third stage: an episode with a transcript becomes 3–8 grounded insights, each with topics,
@@ -18,8 +19,6 @@ import { topicsForText } from "./topic-map";
 
 export const EXTRACTIVE_MODEL = "extractive";
 export const EXTRACTIVE_VERSION = "extractive@1";
-/** Cosine above which two insights from different shows make the same point. */
-export const NEAR_DUPLICATE = 0.8;
 const MAX_ATTEMPTS = 4;
 const RETRY_MS = 30 * 60 * 1000;
 
@@ -63,7 +62,7 @@ export async function summarizeEpisode(episode: Episode, now: Date): Promise<Sum
         embedding: embeddings[i] ?? null,
       })),
     });
-    await linkNearDuplicates({ insightIds: ids, threshold: NEAR_DUPLICATE });
+    await linkNearDuplicates({ insightIds: ids, threshold: similarityThresholds().nearDuplicate });
     await advanceEpisode({
       episodeId: episode.id,
       status: "summarized",

@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { saveTranscript, upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
-import { relatedInsights } from "@/db/queries/insights";
+import { linkNearDuplicates, relatedInsights } from "@/db/queries/insights";
 import { upsertTopics } from "@/db/queries/topics";
-import { episodes, insights } from "@/db/schema";
+import { episodes, insightLinks, insights } from "@/db/schema";
 import { demoCatalog } from "@/lib/demo/catalog";
 import { localEmbedding } from "@/lib/insights/embedding";
 import { runSummarize } from "@/lib/insights/run";
+import { similarityThresholds } from "@/lib/insights/similarity";
 import { TOPICS } from "@/lib/insights/topics";
 import { anInsight, givenEpisode, givenInsights } from "./factories";
 
@@ -152,5 +153,38 @@ describe("related insights with local embeddings", () => {
       ids.includes(id as string) ? ids.indexOf(id as string) : ids.length;
     expect(rank(hiringB)).toBeLessThan(rank(sleepB));
     expect(rank(hiringC)).toBeLessThan(rank(pricingC));
+  });
+
+  it("links the same point made in the same words on two shows, and not a different point", async () => {
+    const a = await givenEpisode({ show: "Show A" });
+    const b = await givenEpisode({ show: "Show B" });
+    const text = [
+      "Write the decision down before the meeting ends",
+      "A decision that is not written down gets argued again next week, so write it in the meeting.",
+    ] as const;
+    const [mine] = await givenInsights(a.episodeId, [embedded(...text)]);
+    const [twin, other] = await givenInsights(b.episodeId, [
+      embedded(
+        "Write decisions down before the meeting ends",
+        "A decision not written down gets argued again next week; write it in the meeting.",
+      ),
+      embedded(
+        "Protect the first hour of sleep",
+        "Deep sleep comes early in the night, so a late coffee costs more rest than people think.",
+      ),
+    ]);
+
+    await linkNearDuplicates({
+      insightIds: [mine as string],
+      threshold: similarityThresholds().nearDuplicate,
+    });
+
+    const db = await getDb();
+    const links = await db
+      .select()
+      .from(insightLinks)
+      .where(eq(insightLinks.insightId, mine as string));
+    expect(links.map((l) => l.otherId)).toEqual([twin]);
+    expect(links.map((l) => l.otherId)).not.toContain(other);
   });
 });

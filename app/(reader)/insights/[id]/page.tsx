@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Quote, TopicList } from "@/components/insight-card";
 import { getInsight, relatedInsights } from "@/db/queries/insights";
 import { formatTimestamp } from "@/lib/format";
+import { similarityThresholds } from "@/lib/insights/similarity";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -16,7 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InsightPage({ params }: Props) {
   const insight = await getInsight({ id: (await params).id });
   if (!insight) notFound();
-  const related = await relatedInsights({ insightId: insight.id, limit: 6 });
+  const related = await relatedInsights({
+    insightId: insight.id,
+    limit: 6,
+    floor: similarityThresholds().related,
+  });
   const listenUrl = insight.episode.audioUrl ?? insight.episode.link;
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
