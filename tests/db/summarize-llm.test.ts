@@ -224,6 +224,50 @@ describe("summarize through a language model", () => {
   });
 });
 
+describe("the extraction cache", () => {
+  it("two workers on two copies of one transcript pay for one model call", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const calls = modelAnswering(async () => {
+      await gate; // hold the first call open while the second worker arrives
+      return answer(good);
+    });
+    const first = await givenTranscribedEpisode();
+    const podcastId = await upsertPodcast({
+      podcast: { feedUrl: "https://example.com/mirror.xml", title: "Mirror" },
+    });
+    const second = await upsertEpisode({
+      episode: { podcastId, guid: "mirror-1", status: "transcribed" },
+    });
+    await saveTranscript({
+      episodeId: second,
+      source: "feed",
+      format: "json",
+      segments: SEGMENTS,
+      contentHash: "hash-llm-1",
+    });
+
+    const running = Promise.all([runSummarize({ limit: 1 }), runSummarize({ limit: 1 })]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    const [one, two] = await running;
+
+    expect(calls).toHaveLength(1);
+    const busy = [...(one?.errors ?? []), ...(two?.errors ?? [])];
+    expect(busy.map((e) => e.reason)).toEqual([
+      "another worker is summarizing this transcript right now",
+    ]);
+    // The waiting episode comes back soon and is served from the cache.
+    const later = await runSummarize({ now: () => new Date(Date.now() + 5 * 60_000) });
+    expect(later).toMatchObject({ episodes: 1, errors: [] });
+    expect(calls).toHaveLength(1);
+    expect((await storedInsights(first)).length).toBe(2);
+    expect((await storedInsights(second)).length).toBe(2);
+  });
+});
+
 describe("extractWithModel", () => {
   it("retries a call that times out a bounded number of times", async () => {
     const calls = modelAnswering(
