@@ -5,20 +5,12 @@
 // imperative. Goals: grounding 100%, redundancy below 0.8.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseTranscript, type TranscriptFormat } from "@/lib/ingest/transcripts";
+import { parseTranscript, transcriptFormatOf } from "@/lib/ingest/transcripts";
 import { cosine, localEmbedding } from "@/lib/insights/embedding";
 import { extractInsights } from "@/lib/insights/extractive";
 import { extractiveCandidates } from "@/lib/insights/summarize";
 
 const folder = path.resolve(process.argv[2] ?? "../shared/fixtures/transcripts");
-const FORMATS: Record<string, TranscriptFormat> = {
-  ".vtt": "vtt",
-  ".srt": "srt",
-  ".json": "json",
-  ".html": "html",
-  ".md": "text",
-  ".txt": "text",
-};
 
 if (!existsSync(folder)) {
   console.info(`eval:insights skipped: ${folder} is absent`);
@@ -37,7 +29,7 @@ const rows: string[][] = [
 let worstGrounding = 1;
 let worstRedundancy = 0;
 for (const file of readdirSync(folder).sort()) {
-  const format = FORMATS[path.extname(file)];
+  const format = transcriptFormatOf(null, file);
   if (!format) continue;
   const segments = parseTranscript(readFileSync(path.join(folder, file), "utf8"), format);
   const extracted = extractInsights(segments);
