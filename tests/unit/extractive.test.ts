@@ -7,6 +7,7 @@ import { parseTranscript, type TranscriptFormat } from "@/lib/ingest/transcripts
 import { type ExtractedInsight, extractInsights } from "@/lib/insights/extractive";
 import { headlineFor } from "@/lib/insights/extractive/headline";
 import { splitTranscript } from "@/lib/insights/extractive/sentences";
+import { contextDependence, standsAlone } from "@/lib/insights/extractive/standalone";
 
 const fixtures = path.resolve("../shared/fixtures/transcripts");
 const present = existsSync(fixtures);
@@ -149,6 +150,27 @@ describe("extractInsights on the demo catalog", () => {
       for (const insight of insights) expectWellFormed(insight, episode.segments);
     });
   }
+
+  // What a newcomer reads first: each headline must make sense without the episode.
+  it("gives headlines that stand on their own", () => {
+    const referential =
+      /^(?:that|this|it|they|them|those|these|so|and|but|which|then|let's say|for instance|imagine)\b/i;
+    for (const episode of episodes) {
+      for (const { headline } of extractInsights(episode.segments)) {
+        expect(headline, episode.guid).not.toMatch(referential);
+        expect(headline, episode.guid).not.toMatch(/\?$/);
+        expect(headline, episode.guid).not.toMatch(/\b(?:that|this),/i);
+        expect(standsAlone(headline), `${episode.guid}: ${headline}`).toBe(true);
+      }
+    }
+  });
+
+  it("keeps the leaning sentence out of compound-hours-ep-2", () => {
+    const episode = episodes.find((candidate) => candidate.guid === "compound-hours-ep-2");
+    const headlines = extractInsights(episode?.segments ?? []).map((insight) => insight.headline);
+    expect(headlines.length).toBeGreaterThanOrEqual(3);
+    expect(headlines.join("\n")).not.toMatch(/expects that|yes, every|^Sign-on bonus,/im);
+  });
 
   it("respects max and min", () => {
     const segments = episodes[0]?.segments ?? [];
@@ -320,6 +342,62 @@ describe("extractInsights on hand-made transcripts", () => {
   });
 });
 
+describe("self-contained key sentences", () => {
+  it("prefers the neighbour that states the advice over the one that points back at it", () => {
+    const segments = [
+      cue("Host", "What should people do when a job offer finally arrives?", 0),
+      cue("Guest", "Most people accept on the spot because they fear the offer will vanish.", 4),
+      cue(
+        "Guest",
+        "Candidates should ask for a few days to think rather than answer on the spot.",
+        8,
+      ),
+      cue(
+        "Guest",
+        "Almost every company expects that, and I've never once seen an offer withdrawn because someone asked for forty-eight hours.",
+        12,
+      ),
+      cue("Guest", "Recruiters plan for it when they write the offer timeline.", 16),
+    ];
+    const [key] = extractInsights(segments, { max: 1 });
+    expect(key?.quote).toBe(
+      "Candidates should ask for a few days to think rather than answer on the spot.",
+    );
+    expect(key?.headline).toBe(
+      "Candidates should ask for a few days to think rather than answer on the spot",
+    );
+    // The leaning sentence still reads as context in the body.
+    expect(key?.body).toContain("Almost every company expects that");
+    expectWellFormed(key as ExtractedInsight, segments);
+  });
+
+  it.each([
+    "Almost every company expects that, and I've never once seen an offer withdrawn",
+    "Work with them to get to that point",
+    "What is the end result look like for them",
+    "Let's say for instance, you have a guest you're bringing onto your show",
+    "The next person can apply that to a totally different choice",
+    "Then ask for a few days",
+    "If you have to be thinking about more than four things",
+    "Until about 25 people, yes, every two weeks",
+    "A written weekly update, every Friday, from me to the whole company",
+    "One Friday I went through and there were twenty-three threads",
+  ])("counts %j as leaning on context", (headline) => {
+    expect(contextDependence(headline)).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it.each([
+    "Ask for a few days before you accept any job offer",
+    "Keep a visible list of what your team is not doing this quarter",
+    "Time-box review to three working days",
+    "For most people, no caffeine within 8 to 10 hours of bedtime",
+    "Two hundred well-chosen examples will catch most of your big regressions",
+    "If the answer is less two months in a row, raise it directly",
+  ])("counts %j as standing alone", (headline) => {
+    expect(standsAlone(headline)).toBe(true);
+  });
+});
+
 describe("headlineFor", () => {
   it.each([
     ["So, I think you should write it down.", "Write it down"],
@@ -345,6 +423,13 @@ describe("headlineFor", () => {
       "If you cancel one-on-ones during a crunch, your team learns that they matter only when nothing else does.",
     );
     expect(headline).toBe("Your team learns they matter only when nothing else does");
+  });
+
+  it("keeps a demonstrative that stands for what came before", () => {
+    const headline = headlineFor(
+      "After that it was impossible to keep a standing meeting with every single engineer on the team, so I moved to direct reports weekly.",
+    );
+    expect(headline).not.toMatch(/^After it\b/);
   });
 });
 

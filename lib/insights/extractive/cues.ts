@@ -35,7 +35,12 @@ const DURATION =
   /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|weekly|daily|monthly|quarterly)\b/i;
 // Imperatives a speaker uses to give advice ("Protect it, let them drive it").
 const IMPERATIVE =
-  /^(?:try|start|stop|make|keep|write|ask|use|avoid|focus|get|put|build|give|set|pick|treat|read|spend|find|take|let|learn|remember|check|measure|track|limit|protect|schedule|block|ship|hire|say|tell|pay|plan|test|record|listen|invest|cut|drop|create|add|include|share|choose|commit|document|automate|don't|do|never|always|think|look|go|be|batch|prepare|call|send|run|bring|leave|assume|label|count|log|pair|negotiate|counter|know|delegate|aim|default|prioritize|reduce|split|turn|move|name|show|stick|join|define|decide|follow|talk|work|watch|notice|buy|sell|invite|pitch|promote|repurpose|reach|respond)\b/i;
+  /^(?:try|start|stop|make|keep|write|ask|use|avoid|focus|get|put|build|give|set|pick|treat|read|spend|find|take|let|learn|remember|check|measure|track|limit|protect|schedule|block|ship|hire|say|tell|pay|plan|test|record|listen|invest|cut|drop|create|add|include|share|choose|commit|document|automate|don't|do|never|always|think|look|go|be|batch|prepare|call|send|run|bring|leave|assume|label|count|log|pair|negotiate|counter|know|delegate|aim|default|prioritize|reduce|split|turn|move|name|show|stick|join|define|decide|follow|talk|work|watch|notice|buy|sell|invite|pitch|promote|repurpose|reach|respond|review|time-box|timebox|spin)\b/i;
+
+/** Whether a sentence opens with a verb of advice: "Keep…", "Ask…", "Don't…". */
+export function isImperative(text: string): boolean {
+  return IMPERATIVE.test(text);
+}
 
 const VAGUE = [
   /\bthat's (?:a )?(?:really |very |so )?(?:great|good|interesting|fair|awesome|amazing|cool|fun|fascinating|excellent) (?:question|point)\b/i,

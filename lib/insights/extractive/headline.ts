@@ -3,6 +3,7 @@ import { stripDisfluencies } from "./disfluency";
 import { toImperative } from "./imperative";
 import { dropLeadingMarkers } from "./markers";
 import { numeralsForUnits } from "./numerals";
+import { contextDependence } from "./standalone";
 
 // The headline is the key sentence's own claim, tidied: no "So, I think", advice in the
 // imperative, at most one line. It stays the speaker's words so it can't claim more than they did.
@@ -13,7 +14,12 @@ export const HEADLINE_MAX = 90;
 const HEDGES =
   /\b(?:really|actually|basically|literally|definitely|obviously|honestly|certainly|kind of|sort of|pretty much|(?<!not )just|very|super)\s+/gi;
 
-export type Headline = { text: string; quality: number };
+export type Headline = {
+  text: string;
+  quality: number;
+  /** How much the headline leans on what was said before it; 0 when it stands alone. */
+  dependence: number;
+};
 
 // How much a rewrite or a cut changes how well the headline reads, on the scale of the scores.
 const QUALITY = { none: 0.3, clause: 0.1, "main-clause": -0.1, word: -0.4 } as const;
@@ -46,7 +52,8 @@ export function composeHeadline(sentence: string): Headline {
   if (text.split(" ").length < 5 || (fit.cut !== "none" && text.length < 40)) {
     quality -= SHORT_PENALTY;
   }
-  return { text, quality };
+  const dependence = contextDependence(text);
+  return { text, quality: quality - dependence, dependence };
 }
 
 /** Words a long headline can lose without changing what it says. */
@@ -54,7 +61,8 @@ function compress(text: string): string {
   if (text.length <= HEADLINE_MAX) return text;
   // "say … that they've been waiting" → "say … they've been waiting"; "so that" keeps its "that".
   return text.replace(
-    /\b(?<!\bso |\bsuch |\bnow )that (?=(?:i|you|we|they|he|she|it|people)\b)/gi,
+    // "after that it was impossible" keeps it: there "that" is what came before, not a conjunction.
+    /\b(?<!\b(?:so|such|now|after|before|like|than|with|about|of|from|for|on|in|at|to|by|and|but|or) )that (?=(?:i|you|we|they|he|she|it|people)\b)/gi,
     "",
   );
 }

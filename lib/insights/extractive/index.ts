@@ -1,12 +1,13 @@
 import type { Segment } from "@/db/schema";
 import { findAds } from "./ads";
 import { passageAround } from "./body";
+import { cueScore } from "./cues";
 import { stripDisfluencies, wordCount } from "./disfluency";
 import { isBackchannel, isShowTalk } from "./filler";
 import { composeHeadline, type Headline } from "./headline";
 import { percentiles, sentenceScore } from "./score";
 import { type Candidate, selectDiverse } from "./select";
-import { splitTranscript } from "./sentences";
+import { type Sentence, splitTranscript } from "./sentences";
 import { contentTerms } from "./terms";
 import { textRank, tfidfVectors, type Vector } from "./textrank";
 
@@ -37,6 +38,10 @@ const QUOTE_MAX_WORDS = 60;
 const CONTEXT_MIN_WORDS = 3;
 // One more insight per this many words of real talk, on top of the minimum.
 const WORDS_PER_INSIGHT = 300;
+// A key sentence whose headline leans on this much context hands its passage to a neighbour.
+const LEANS = 0.5;
+// What the neighbour gives up for not being the sentence the passage centred on.
+const HANDOFF_COST = 0.3;
 
 export function extractInsights(
   segments: readonly Segment[],
@@ -91,6 +96,7 @@ export function extractInsights(
       }) + headline.quality;
     candidates.push({ index: i, score, vector });
   });
+  handOffToNeighbours(candidates, headlines, sentences, clean);
 
   const talkWords = lengths.reduce((sum, length, i) => (talk[i] ? sum + length : sum), 0);
   const target = Math.min(
@@ -121,6 +127,33 @@ export function extractInsights(
         },
       ];
     });
+}
+
+/**
+ * "Almost every company expects that" may sit in the right passage and still make a headline
+ * nobody can read alone. When the next or previous sentence of the same turn states the advice
+ * in its own words, that sentence gets the passage's score, so it is the one picked.
+ */
+function handOffToNeighbours(
+  candidates: Candidate[],
+  headlines: ReadonlyMap<number, Headline>,
+  sentences: readonly Sentence[],
+  clean: readonly string[],
+) {
+  const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]));
+  const original = new Map(candidates.map((candidate) => [candidate.index, candidate.score]));
+  for (const weak of candidates) {
+    const dependence = headlines.get(weak.index)?.dependence ?? 0;
+    if (dependence < LEANS) continue;
+    const standalone = (original.get(weak.index) ?? weak.score) + dependence;
+    for (const index of [weak.index + 1, weak.index - 1]) {
+      const neighbour = byIndex.get(index);
+      if (!neighbour || sentences[index]?.stream !== sentences[weak.index]?.stream) continue;
+      if ((headlines.get(index)?.dependence ?? 1) > 0) continue;
+      if (cueScore(clean[index] ?? "").advice <= 0) continue;
+      neighbour.score = Math.max(neighbour.score, standalone - HANDOFF_COST);
+    }
+  }
 }
 
 function isQuotable(text: string, words: number): boolean {
