@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Segment } from "@/db/schema";
 import { demoCatalog } from "@/lib/demo/catalog";
-import { parseTranscript, type TranscriptFormat } from "@/lib/ingest/transcripts";
+import { parseTranscript, transcriptFormatOf } from "@/lib/ingest/transcripts";
 import { type ExtractedInsight, extractInsights } from "@/lib/insights/extractive";
 import { headlineFor } from "@/lib/insights/extractive/headline";
 import { splitTranscript } from "@/lib/insights/extractive/sentences";
@@ -12,14 +12,6 @@ import { contextDependence, standsAlone } from "@/lib/insights/extractive/standa
 const fixtures = path.resolve("../shared/fixtures/transcripts");
 const present = existsSync(fixtures);
 if (!present) console.warn(`skipping extractive fixture tests: ${fixtures} is absent`);
-
-const FORMAT_BY_EXTENSION: Record<string, TranscriptFormat> = {
-  ".vtt": "vtt",
-  ".srt": "srt",
-  ".json": "json",
-  ".html": "html",
-  ".md": "text",
-};
 
 const normalize = (text: string) => text.replace(/\s+/g, " ").trim();
 const joinedText = (segments: readonly Segment[]) =>
@@ -83,19 +75,17 @@ function expectWellFormed(insight: ExtractedInsight, segments: readonly Segment[
 describe.runIf(present)("extractInsights on real transcripts", () => {
   const files = present ? readdirSync(fixtures).sort() : [];
   const read = (name: string) => {
-    const format = FORMAT_BY_EXTENSION[path.extname(name)];
+    const format = transcriptFormatOf(null, name);
     if (!format) throw new Error(`no format for ${name}`);
     return parseTranscript(readFileSync(path.join(fixtures, name), "utf8"), format);
   };
 
   it("finds fixture transcripts to read", () => {
-    expect(files.filter((name) => FORMAT_BY_EXTENSION[path.extname(name)]).length).toBeGreaterThan(
-      3,
-    );
+    expect(files.filter((name) => transcriptFormatOf(null, name)).length).toBeGreaterThan(3);
   });
 
   for (const name of files) {
-    if (!FORMAT_BY_EXTENSION[path.extname(name)]) continue;
+    if (!transcriptFormatOf(null, name)) continue;
 
     it(`${name}: grounded, well-formed, deterministic insights`, () => {
       const segments = read(name);
