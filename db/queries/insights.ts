@@ -77,7 +77,11 @@ const newestFirst = [
   insights.id,
 ];
 
-/** Replaces the insights of an episode with the given ones, topics included, in one transaction. */
+/**
+ * Makes the given insights the episode's insights, in one transaction. An insight whose quote is
+ * unchanged keeps its id (and so every reader's saves, tags and brief links); the others are
+ * added, and those no longer chosen are removed.
+ */
 export async function replaceEpisodeInsights({
   episodeId,
   model,
@@ -91,16 +95,32 @@ export async function replaceEpisodeInsights({
 }): Promise<string[]> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await tx.delete(insights).where(eq(insights.episodeId, episodeId));
+    const existing = await tx
+      .select({ id: insights.id, quote: insights.quote })
+      .from(insights)
+      .where(eq(insights.episodeId, episodeId));
+    const byQuote = new Map(existing.map((row) => [row.quote, row.id]));
+    // Out of the way of the (episode, position) unique index while positions are reassigned.
+    await tx
+      .update(insights)
+      .set({ position: sql`${insights.position} + 100000` })
+      .where(eq(insights.episodeId, episodeId));
     const ids: string[] = [];
     for (const [position, item] of items.entries()) {
       const { topics: slugs, ...fields } = item;
-      const [row] = await tx
-        .insert(insights)
-        .values({ ...fields, episodeId, position, model, promptVersion })
-        .returning({ id: insights.id });
-      if (!row) throw new Error("insert into insights returned no row");
+      const values = { ...fields, episodeId, position, model, promptVersion };
+      const keep = byQuote.get(item.quote);
+      byQuote.delete(item.quote);
+      const [row] = keep
+        ? await tx
+            .update(insights)
+            .set(values)
+            .where(eq(insights.id, keep))
+            .returning({ id: insights.id })
+        : await tx.insert(insights).values(values).returning({ id: insights.id });
+      if (!row) throw new Error("storing an insight returned no row");
       ids.push(row.id);
+      await tx.delete(insightTopics).where(eq(insightTopics.insightId, row.id));
       if (slugs.length > 0) {
         await tx
           .insert(insightTopics)
@@ -108,6 +128,8 @@ export async function replaceEpisodeInsights({
           .onConflictDoNothing();
       }
     }
+    const dropped = [...byQuote.values()];
+    if (dropped.length > 0) await tx.delete(insights).where(inArray(insights.id, dropped));
     return ids;
   });
 }

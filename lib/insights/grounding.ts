@@ -42,6 +42,11 @@ export function createGrounder(
     const segmentIndex = segmentAt(offsets, start);
     const segment = segments[segmentIndex];
     if (!segment) return null;
+    // One person's words: a quote that runs into the next speaker's turn would be misattributed.
+    for (let i = segmentIndex + 1; i < segments.length && (offsets[i] ?? Infinity) < end; i++) {
+      const next = segments[i]?.speaker ?? null;
+      if (next !== null && segment.speaker !== null && next !== segment.speaker) return null;
+    }
     return { level, segment, segmentIndex, text: collapse(joined.slice(start, end)) };
   };
 
@@ -61,12 +66,65 @@ export function createGrounder(
     }
     const near = fuzzyFind(quoteTokens, index);
     if (near === null) return null;
+    const quoteWords = tokenize(needle).map((t) => t.text);
+    if (flipsMeaning(quoteWords, index.sequence.subarray(near.start, near.end), index)) return null;
     return result(
       "fuzzy",
       index.starts[near.start] ?? 0,
       endOf(index, near.start, near.end - near.start),
     );
   };
+}
+
+// One changed word can reverse a claim ("always" → "never") or change its figure ("10" → "40"):
+// a fuzzy match may differ in filler, never in these.
+const MEANING_WORDS = new Set([
+  "not",
+  "no",
+  "never",
+  "always",
+  "dont",
+  "doesnt",
+  "didnt",
+  "cant",
+  "cannot",
+  "wont",
+  "shouldnt",
+  "isnt",
+  "arent",
+  "wasnt",
+  "werent",
+  "nobody",
+  "nothing",
+  "none",
+  "more",
+  "less",
+  "most",
+  "least",
+  "before",
+  "after",
+  "only",
+  "every",
+  "all",
+]);
+
+function flipsMeaning(
+  quoteWords: readonly string[],
+  span: ArrayLike<number>,
+  index: TokenIndex,
+): boolean {
+  const names = new Map<number, string>();
+  for (const [text, id] of index.ids) names.set(id, text);
+  const counts = new Map<string, number>();
+  for (const word of quoteWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (let i = 0; i < span.length; i++) {
+    const word = names.get(span[i] as number) ?? "";
+    counts.set(word, (counts.get(word) ?? 0) - 1);
+  }
+  for (const [word, difference] of counts) {
+    if (difference !== 0 && (MEANING_WORDS.has(word) || /\d/.test(word))) return true;
+  }
+  return false;
 }
 
 type Token = { text: string; start: number; end: number };

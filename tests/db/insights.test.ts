@@ -66,6 +66,29 @@ describe("insight queries", () => {
     expect((await listInsights()).map((c) => c.headline)).toEqual(["Second run"]);
   });
 
+  it("replaceEpisodeInsights keeps the id of an insight whose quote is unchanged", async () => {
+    const { episodeId } = await givenEpisode();
+    const [kept, gone] = await givenInsights(episodeId, [
+      anInsight({ headline: "Old wording", quote: "Same words said." }),
+      anInsight({ headline: "Dropped", quote: "Words no longer chosen." }),
+    ]);
+    const ids = await replaceEpisodeInsights({
+      episodeId,
+      model: "test",
+      promptVersion: "t2",
+      items: [
+        anInsight({ headline: "New point", quote: "Fresh words." }),
+        anInsight({ headline: "New wording", quote: "Same words said.", topics: ["careers"] }),
+      ],
+    });
+    expect(ids[1]).toBe(kept);
+    expect(ids).not.toContain(gone);
+    const card = await getInsight({ id: kept as string });
+    expect(card).toMatchObject({ headline: "New wording" });
+    expect(card?.topics.map((t) => t.slug)).toEqual(["careers"]);
+    expect(await getInsight({ id: gone as string })).toBeNull();
+  });
+
   it("full-text search finds stemmed words and honours web search syntax", async () => {
     const { episodeId } = await givenEpisode();
     await givenInsights(episodeId, [

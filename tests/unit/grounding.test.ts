@@ -166,3 +166,55 @@ function syntheticTranscript(wordCount: number): Segment[] {
   }
   return segments;
 }
+
+describe("groundQuote refuses near-matches that change the claim", () => {
+  const said = [
+    {
+      start: 0,
+      end: 9,
+      speaker: "Ana",
+      text: "You should never raise your prices for existing customers in the first year of the contract, because trust matters more.",
+    },
+    {
+      start: 9,
+      end: 20,
+      speaker: "Ben",
+      text: "We raise prices every single year. That is nonsense, honestly, for a business like ours.",
+    },
+  ];
+
+  it("a flipped negation is not a fuzzy match", () => {
+    const flipped =
+      "You should always raise your prices for existing customers in the first year of the contract, because trust matters more.";
+    expect(groundQuote(flipped, said)).toBeNull();
+  });
+
+  it("a changed figure is not a fuzzy match", () => {
+    const segments = [
+      {
+        start: 0,
+        end: 9,
+        speaker: "Ana",
+        text: "We cut onboarding from ten days to two days by writing one checklist and pairing every new hire with a buddy for a week.",
+      },
+    ];
+    expect(
+      groundQuote(
+        "We cut onboarding from ten days to 2 days by writing one checklist and pairing every new hire with a buddy for a week.",
+        segments,
+      ),
+    ).toBeNull();
+  });
+
+  it("a harmless one-word slip still is", () => {
+    const slip =
+      "You should never raise the prices for existing customers in the first year of the contract, because trust matters more.";
+    expect(groundQuote(slip, said)?.level).toBe("fuzzy");
+  });
+
+  it("a quote that runs into the next speaker's words is refused", () => {
+    expect(
+      groundQuote("because trust matters more. We raise prices every single year.", said),
+    ).toBeNull();
+  });
+});
