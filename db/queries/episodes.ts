@@ -5,6 +5,9 @@ import { type Chapter, type Episode, type EpisodeStatus, episodes } from "../sch
 
 // Episodes as work units: claimed by status with a lease, then moved on or failed with a reason.
 
+/** An episode claimed this often without finishing (its worker died each time) is left alone. */
+const MAX_CLAIMS = 10;
+
 export async function claimEpisodes({
   status,
   now,
@@ -24,6 +27,7 @@ export async function claimEpisodes({
       where ${episodes.id} in (
         select id from ${episodes}
         where ${episodes.status} = ${status} and ${episodes.nextAttemptAt} <= ${now.toISOString()}::timestamptz
+          and ${episodes.attempts} < ${MAX_CLAIMS}
           and (${episodes.leaseUntil} is null or ${episodes.leaseUntil} < ${now.toISOString()}::timestamptz)
         order by ${episodes.publishedAt} desc nulls last
         limit ${limit}
@@ -75,11 +79,14 @@ export async function recordEpisodeFailure({
   reason,
   nextAttemptAt,
   final,
+  refundAttempt = false,
 }: {
   episodeId: string;
   reason: string;
   nextAttemptAt: Date;
   final: boolean;
+  /** The claim did no work (someone else holds the same job): it does not count as a try. */
+  refundAttempt?: boolean;
 }): Promise<void> {
   const db = await getDb();
   await db
@@ -89,6 +96,7 @@ export async function recordEpisodeFailure({
       nextAttemptAt,
       leaseUntil: null,
       ...(final ? { status: "failed" as const } : {}),
+      ...(refundAttempt ? { attempts: sql`greatest(${episodes.attempts} - 1, 0)` } : {}),
     })
     .where(eq(episodes.id, episodeId));
 }

@@ -232,24 +232,27 @@ export type RelatedInsight = {
 export async function relatedInsights({
   insightId,
   limit = 6,
-  // Local hashed embeddings put unrelated insights near 0 and related ones from 0.1 up.
-  floor = 0.1,
+  floor,
 }: {
   insightId: string;
   limit?: number;
-  floor?: number;
+  /** The least similarity worth listing; it depends on the embedding (lib/insights/similarity). */
+  floor: number;
 }): Promise<RelatedInsight[]> {
   if (!UUID.test(insightId)) return [];
   const db = await getDb();
+  // The target vector as a scalar subquery, so the ORDER BY is "distance to a constant" and the
+  // HNSW index can serve it.
+  const target = sql`(select embedding from ${insights} where id = ${insightId})`;
   const rows = await db.execute(sql`
-    select other.id, other.headline, 1 - (other.embedding <=> self.embedding) as similarity,
+    select other.id, other.headline, 1 - (other.embedding <=> ${target}) as similarity,
            p.title as podcast_title, e.title as episode_title
-    from ${insights} self
-    join ${insights} other on other.episode_id <> self.episode_id and other.embedding is not null
+    from ${insights} other
     join ${episodes} e on e.id = other.episode_id
     join ${podcasts} p on p.id = e.podcast_id
-    where self.id = ${insightId} and self.embedding is not null
-    order by other.embedding <=> self.embedding, other.id
+    where other.embedding is not null
+      and other.episode_id <> (select episode_id from ${insights} where id = ${insightId})
+    order by other.embedding <=> ${target}, other.id
     limit ${limit * 2}`);
   return rowsOf<{
     id: string;
@@ -288,13 +291,18 @@ export async function linkNearDuplicates({
   );
   const pairs = rowsOf<{ a: string; b: string; similarity: number }>(
     await db.execute(sql`
-      select self.id as a, other.id as b, 1 - (other.embedding <=> self.embedding) as similarity
+      select self.id as a, near.id as b, near.similarity
       from ${insights} self
       join ${episodes} se on se.id = self.episode_id
-      join ${insights} other on other.id <> self.id and other.embedding is not null
-      join ${episodes} oe on oe.id = other.episode_id and oe.podcast_id <> se.podcast_id
-      where self.id in (${ids}) and self.embedding is not null
-        and 1 - (other.embedding <=> self.embedding) >= ${threshold}`),
+      cross join lateral (
+        select other.id, 1 - (other.embedding <=> self.embedding) as similarity
+        from ${insights} other
+        join ${episodes} oe on oe.id = other.episode_id
+        where other.id <> self.id and other.embedding is not null and oe.podcast_id <> se.podcast_id
+        order by other.embedding <=> self.embedding
+        limit 10
+      ) near
+      where self.id in (${ids}) and self.embedding is not null and near.similarity >= ${threshold}`),
   );
   if (pairs.length === 0) return 0;
   const values = pairs.flatMap((p) => [

@@ -81,8 +81,14 @@ function groundAll(extracted: ExtractedByModel[], segments: readonly Segment[]) 
       ungrounded++;
       continue;
     }
-    const headline = withoutForeignUrls(insight.headline, transcriptText);
-    const body = atMostSentences(withoutForeignUrls(insight.body, transcriptText), 4);
+    // A link the transcript never mentions is the model's invention, or an injected instruction
+    // followed: such an insight is dropped whole, not just cleaned.
+    if (hasForeignLink(`${insight.headline} ${insight.body}`, transcriptText)) {
+      ungrounded++;
+      continue;
+    }
+    const headline = insight.headline;
+    const body = atMostSentences(insight.body, 4);
     candidates.push({
       headline,
       body,
@@ -100,13 +106,13 @@ function atMostSentences(text: string, max: number): string {
   return sentences.slice(0, max).join("").trim();
 }
 
-const URL = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+/gi;
+// Full URLs, www. hosts and bare domains with a common top-level domain ("bit.ly/x", "phish.example/login").
+const LINK =
+  /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ly|co|app|dev|ai|me|info|biz|xyz|example|link|site|online)\b(?:\/[^\s)>\]]*)?/gi;
 
-/** A link the transcript never mentions is the model's (or an injected instruction's) invention. */
-export function withoutForeignUrls(text: string, transcriptText: string): string {
-  return text
-    .replace(URL, (url) => (transcriptText.includes(url.replace(/[.,;:!?]+$/, "")) ? url : ""))
-    .replace(/\s{2,}/g, " ")
-    .replace(/\s+([.,;:!?])/g, "$1")
-    .trim();
+export function hasForeignLink(text: string, transcriptText: string): boolean {
+  const said = transcriptText.toLowerCase();
+  return [...text.matchAll(LINK)].some(
+    ([link]) => !said.includes(link.replace(/[.,;:!?]+$/, "").toLowerCase()),
+  );
 }

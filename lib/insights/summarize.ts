@@ -45,6 +45,9 @@ export async function summarizeEpisode(episode: Episode, now: Date): Promise<Sum
         })
       : { ...extractiveCandidates(transcript.segments), usage: null };
     const chosen = selectBest(candidates);
+    // Never replace an episode's insights with nothing: keep what it has and try again later.
+    if (chosen.length === 0)
+      throw new Error(`no grounded insights (${ungrounded} quotes not found in the transcript)`);
     const embeddings = await embedTexts(chosen.map((c) => `${c.headline}. ${c.body}`));
     const ids = await replaceEpisodeInsights({
       episodeId: episode.id,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countPodcasts } from "@/db/queries/catalog";
 import { getInsight, listInsights, relatedInsights } from "@/db/queries/insights";
 import { ensureDemoContent } from "@/lib/demo/load";
+import { similarityThresholds } from "@/lib/insights/similarity";
 
 // The demo catalog goes through the real pipeline: feed files → ingest → transcripts → summarize.
 describe("demo catalog", () => {
@@ -24,9 +25,14 @@ describe("demo catalog", () => {
     expect(cards.filter((c) => c.topics.length > 0).length / cards.length).toBeGreaterThan(0.9);
     const one = await getInsight({ id: cards[0]?.id as string });
     expect(one?.headline).toBe(cards[0]?.headline);
-    expect((await relatedInsights({ insightId: cards[0]?.id as string })).length).toBeGreaterThan(
-      0,
-    );
+    expect(
+      (
+        await relatedInsights({
+          insightId: cards[0]?.id as string,
+          floor: similarityThresholds().related,
+        })
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   it("dates the demo episodes in the days before now, whatever the files say", async () => {

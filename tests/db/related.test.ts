@@ -29,8 +29,8 @@ describe("relatedInsights", () => {
   it("is empty for an unknown id or an insight without an embedding", async () => {
     const a = await givenEpisode();
     const [bare] = await givenInsights(a.episodeId, [anInsight({ embedding: null })]);
-    expect(await relatedInsights({ insightId: bare as string })).toEqual([]);
-    expect(await relatedInsights({ insightId: "not-an-id" })).toEqual([]);
+    expect(await relatedInsights({ insightId: bare as string, floor: 0 })).toEqual([]);
+    expect(await relatedInsights({ insightId: "not-an-id", floor: 0 })).toEqual([]);
   });
 });
 

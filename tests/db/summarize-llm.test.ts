@@ -170,7 +170,7 @@ describe("summarize through a language model", () => {
     expect(injection).toBeLessThan(text.indexOf("</transcript>"));
   });
 
-  it("keeps a prompt injection's link out of the stored insights", async () => {
+  it("drops an insight that carries a link the transcript never mentions", async () => {
     modelAnswering(async () =>
       answer({
         insights: [
