@@ -1,14 +1,17 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import { extractionCache } from "../schema";
 
 // The model's answer per (transcript, model, prompt version). A worker claims a key before it
-// calls the model, so two workers on the same episode never both pay for it.
+// calls the model, so two workers on the same transcript never both pay for it. A claim carries a
+// token: only its holder may finish or release the row, so a worker whose lease ran out (and was
+// taken over) can neither overwrite nor delete the new holder's claim.
 
 export type CachedExtraction =
   | { state: "done"; result: unknown; usage: { input: number; output: number } | null }
-  | { state: "claimed" }
+  | { state: "claimed"; token: string }
   | { state: "busy" };
 
 export async function claimExtraction({
@@ -26,47 +29,66 @@ export async function claimExtraction({
 }): Promise<CachedExtraction> {
   const db = await getDb();
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
+  const token = randomUUID();
   const inserted = await db
     .insert(extractionCache)
-    .values({ key, model, promptVersion, status: "pending", leaseUntil })
+    .values({ key, model, promptVersion, status: "pending", claimToken: token, leaseUntil })
     .onConflictDoNothing()
     .returning({ key: extractionCache.key });
-  if (inserted.length > 0) return { state: "claimed" };
+  if (inserted.length > 0) return { state: "claimed", token };
   // Someone has it: done, still working, or gone quiet (lease over) and ours to take over.
   const takenOver = rowsOf<{ key: string }>(
     await db.execute(sql`
-      update ${extractionCache} set lease_until = ${leaseUntil.toISOString()}::timestamptz
+      update ${extractionCache}
+      set lease_until = ${leaseUntil.toISOString()}::timestamptz, claim_token = ${token}
       where key = ${key} and status = 'pending'
         and (lease_until is null or lease_until < ${now.toISOString()}::timestamptz)
       returning key`),
   );
-  if (takenOver.length > 0) return { state: "claimed" };
+  if (takenOver.length > 0) return { state: "claimed", token };
   const [row] = await db.select().from(extractionCache).where(eq(extractionCache.key, key));
   if (row?.status === "done")
     return { state: "done", result: row.result, usage: row.usage ?? null };
   return { state: "busy" };
 }
 
+/** Stores the answer; false when the claim was lost to another worker (nothing is written). */
 export async function completeExtraction({
   key,
+  token,
   result,
   usage,
 }: {
   key: string;
+  token: string;
   result: unknown;
   usage: { input: number; output: number };
-}): Promise<void> {
+}): Promise<boolean> {
   const db = await getDb();
-  await db
+  const updated = await db
     .update(extractionCache)
-    .set({ status: "done", result, usage, leaseUntil: null })
-    .where(eq(extractionCache.key, key));
+    .set({ status: "done", result, usage, leaseUntil: null, claimToken: null })
+    .where(and(eq(extractionCache.key, key), eq(extractionCache.claimToken, token)))
+    .returning({ key: extractionCache.key });
+  return updated.length > 0;
 }
 
 /** Gives a claimed key back after a failed call, so the next attempt may claim it at once. */
-export async function releaseExtraction({ key }: { key: string }): Promise<void> {
+export async function releaseExtraction({
+  key,
+  token,
+}: {
+  key: string;
+  token: string;
+}): Promise<void> {
   const db = await getDb();
   await db
     .delete(extractionCache)
-    .where(and(eq(extractionCache.key, key), eq(extractionCache.status, "pending")));
+    .where(
+      and(
+        eq(extractionCache.key, key),
+        eq(extractionCache.status, "pending"),
+        eq(extractionCache.claimToken, token),
+      ),
+    );
 }

@@ -93,6 +93,8 @@ export const extractionCache = pgTable("extraction_cache", {
   model: text("model").notNull(),
   promptVersion: text("prompt_version").notNull(),
   status: text("status").$type<"pending" | "done">().notNull().default("pending"),
+  /** The claim that may finish or release a pending row: a worker whose lease ran out cannot. */
+  claimToken: text("claim_token"),
   leaseUntil: timestamptz("lease_until"),
   result: jsonb("result"),
   usage: jsonb("usage").$type<{ input: number; output: number }>(),

@@ -27,7 +27,8 @@ export class BusyElsewhere extends Error {
   override name = "BusyElsewhere";
 }
 
-const LEASE_SECONDS = 10 * 60;
+// Covers a long transcript: several parts, each with a timeout and up to three tries.
+const LEASE_SECONDS = 30 * 60;
 
 export async function modelCandidates({
   named,
@@ -61,9 +62,14 @@ export async function modelCandidates({
       const answer = await extractWithModel({ model: named.model, segments });
       extracted = answer.insights;
       usage = answer.usage;
-      await completeExtraction({ key, result: { insights: extracted }, usage });
+      await completeExtraction({
+        key,
+        token: cached.token,
+        result: { insights: extracted },
+        usage,
+      });
     } catch (error) {
-      await releaseExtraction({ key });
+      await releaseExtraction({ key, token: cached.token });
       throw error;
     }
   }

@@ -23,8 +23,10 @@ export type SummarizeOptions = {
   onProgress?: (outcome: SummarizeOutcome) => void;
 };
 
-const BATCH = 5;
-const LEASE_SECONDS = 10 * 60;
+// One episode per claim, so a lease only has to cover one episode's work (a model call on a long
+// transcript can take minutes) and the time budget is checked between episodes.
+const BATCH = 1;
+const LEASE_SECONDS = 30 * 60;
 
 export async function runSummarize({
   now = () => new Date(),

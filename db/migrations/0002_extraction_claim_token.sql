@@ -1,0 +1,1 @@
+ALTER TABLE "extraction_cache" ADD COLUMN "claim_token" text;
