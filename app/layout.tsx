@@ -3,7 +3,7 @@ import localFont from "next/font/local";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
-// Bundled from @fontsource-variable/inter: next/font/google would need the network at build time.
+// Bundled from @fontsource-variable/inter: a Google-hosted font would need the network at build time.
 const inter = localFont({
   src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
   variable: "--font-inter",
