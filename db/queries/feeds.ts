@@ -247,21 +247,6 @@ export async function getPodcastByFeedUrl({
   return row ?? null;
 }
 
-/** Feeds that are due now and not leased: what the next run will pick up. */
-export async function countDueFeeds({ now }: { now: Date }): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(podcasts)
-    .where(
-      and(
-        lte(podcasts.nextCheckAt, now),
-        or(isNull(podcasts.leaseUntil), lt(podcasts.leaseUntil, now)),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
 export async function countEpisodes({ podcastId }: { podcastId: string }): Promise<number> {
   const db = await getDb();
   const [row] = await db
