@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import { episodes, type NewEpisode, type Podcast, podcasts } from "../schema";
 
