@@ -6,6 +6,7 @@ import {
   upsertFeedEpisodes,
 } from "@/db/queries/feeds";
 import type { NewEpisode, Podcast } from "@/db/schema";
+import { publicReason } from "@/lib/public-reason";
 import { fetchDocument } from "./fetch-document";
 import { type ParsedEpisode, type ParsedFeed, parsePodcastFeed } from "./parse-feed";
 import { FetchError } from "./safe-fetch";
@@ -75,7 +76,7 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
     });
     return { ...base, status: "updated", newEpisodes: inserted.length, updatedEpisodes: updated };
   } catch (error) {
-    const reason = describeFeedError(error);
+    const reason = publicReason(error, "checking the feed");
     await recordFeedFailed({
       podcastId: podcast.id,
       now,
@@ -141,17 +142,6 @@ async function adoptNewFeedUrl(feed: ParsedFeed, podcast: Podcast): Promise<stri
 async function freeUrl(url: string | undefined, podcast: Podcast): Promise<string | undefined> {
   if (!url || url === podcast.feedUrl) return undefined;
   return (await getPodcastByFeedUrl({ feedUrl: url })) ? undefined : url;
-}
-
-export function describeFeedError(error: unknown): string {
-  if (error instanceof Error && (error instanceof FetchError || error.name === "FeedParseError")) {
-    return error.message;
-  }
-  if ((error as NodeJS.ErrnoException).code === "ENOENT") return "the feed file does not exist";
-  // Anything else is our bug or the database's, not the feed's: the detail goes to the server log,
-  // and the public /podcasts page and the cron response get a plain sentence.
-  console.error("ingest: unexpected error", error);
-  return "unexpected error while storing the feed (see the server log)";
 }
 
 /** When to try a failing feed again: what the server asked for, else exponential back-off. */

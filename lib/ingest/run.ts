@@ -1,5 +1,6 @@
 import { claimEpisodes } from "@/db/queries/episodes";
 import { claimDueFeeds } from "@/db/queries/feeds";
+import { publicReason } from "@/lib/public-reason";
 import { checkFeed, type FeedOutcome } from "./check-feed";
 import { transcribeEpisode } from "./transcribe";
 
@@ -90,7 +91,7 @@ export async function runIngest({
     }
     const outcome = await transcribeEpisode(episode, now()).catch((error: unknown) => ({
       status: "failed" as const,
-      error: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+      error: publicReason(error, "transcribing an episode"),
     }));
     if (outcome.status === "transcribed") summary.transcripts++;
     if (outcome.error) {

@@ -3,6 +3,7 @@ import { saveTranscript } from "@/db/queries/catalog";
 import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
 import type { Chapter, Episode, Segment, TranscriptSource } from "@/db/schema";
 import { transcriptionModel } from "@/lib/ai/models";
+import { publicReason } from "@/lib/public-reason";
 import { parseChaptersJson } from "./chapters";
 import { fetchDocument } from "./fetch-document";
 import { transcribeAudio } from "./transcribe-audio";
@@ -31,7 +32,7 @@ export async function transcribeEpisode(episode: Episode, now: Date): Promise<Tr
       await store(episode, segments, "feed", episode.transcriptType ?? "text", chapters);
       return { episodeId: episode.id, status: "transcribed", source: "feed" };
     } catch (error) {
-      transcriptError = `transcript: ${error instanceof Error ? error.message : String(error)}`;
+      transcriptError = `transcript: ${publicReason(error, "reading the transcript")}`;
       if (episode.attempts < MAX_ATTEMPTS) {
         await recordEpisodeFailure({
           episodeId: episode.id,
@@ -50,7 +51,7 @@ export async function transcribeEpisode(episode: Episode, now: Date): Promise<Tr
       await store(episode, segments, "speech", "speech", chapters);
       return { episodeId: episode.id, status: "transcribed", source: "speech" };
     } catch (error) {
-      const reason = `audio transcription: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `audio transcription: ${publicReason(error, "transcribing the audio")}`;
       transcriptError = transcriptError ? `${transcriptError}; ${reason}` : reason;
     }
   }

@@ -4,6 +4,7 @@ import { linkNearDuplicates, replaceEpisodeInsights } from "@/db/queries/insight
 import type { Episode, Segment } from "@/db/schema";
 import { PROMPT_VERSION } from "@/lib/ai/extract-insights";
 import { languageModel } from "@/lib/ai/models";
+import { publicReason } from "@/lib/public-reason";
 import { type Candidate, selectBest } from "./candidates";
 import { embedTexts } from "./embed";
 import { extractInsights } from "./extractive";
@@ -73,7 +74,7 @@ export async function summarizeEpisode(episode: Episode, now: Date): Promise<Sum
     });
     return { ...base, status: "summarized", insights: ids.length, ungrounded };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = publicReason(error, "summarizing the episode");
     // Another worker holding the cache key is not this episode's failure: just come back soon.
     const busy = error instanceof BusyElsewhere;
     const final = !busy && episode.attempts >= MAX_ATTEMPTS;
