@@ -41,7 +41,10 @@ const envSchema = z
     ANTHROPIC_API_KEY: optional(z.string()),
     AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     RESEND_API_KEY: optional(z.string().startsWith("re_", "must start with re_")),
+    RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     EMAIL_FROM: withDefault(z.string(), "Podbrief <brief@localhost>"),
+    AUTH_GITHUB_ID: optional(z.string()),
+    AUTH_GITHUB_SECRET: optional(z.string()),
     INGEST_ALLOW_PRIVATE_NETWORK: withDefault(flag, "false"),
     INGEST_TIMEOUT_SECONDS: withDefault(z.coerce.number().int().min(1).max(300), "20"),
     TRANSCRIBE_AUDIO: withDefault(flag, "false"),
@@ -67,6 +70,10 @@ const envSchema = z
         "AI_MODEL",
         "is required with AI_PROVIDER=openai-compatible (the server's model name)",
       );
+    }
+    if (Boolean(settings.AUTH_GITHUB_ID) !== Boolean(settings.AUTH_GITHUB_SECRET)) {
+      const missing = settings.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID";
+      required(missing, "is required with the other AUTH_GITHUB_* setting (GitHub sign-in)");
     }
     // Speech-to-text goes through OpenAI's transcription API (or a server that speaks it).
     const speaksOpenAi =

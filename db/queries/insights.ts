@@ -155,6 +155,16 @@ export async function getInsight({ id }: { id: string }): Promise<InsightCard | 
   return card ?? null;
 }
 
+/** The cards of the given insights, in the order given (unknown ids are left out). */
+export async function insightCardsByIds({ ids }: { ids: string[] }): Promise<InsightCard[]> {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (valid.length === 0) return [];
+  const db = await getDb();
+  const rows = await selectCards(db).where(inArray(insights.id, valid));
+  const byId = new Map((await withTopics(rows)).map((card) => [card.id, card]));
+  return valid.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Full-text search over headline, body and quote, best match first. */
 export async function searchInsights({
   query,

@@ -9,10 +9,11 @@ import {
   text,
   uniqueIndex,
   uuid,
+  vector,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { podcasts } from "./catalog";
-import { createdAt, timestamptz } from "./columns";
+import { createdAt, EMBEDDING_DIMENSIONS, timestamptz } from "./columns";
 import { insights } from "./insights";
 
 // What a reader chose (profile, follows), kept (saves, tags) and did (events).
@@ -22,6 +23,8 @@ export const profiles = pgTable("profiles", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   interests: text("interests").notNull().default(""),
+  /** The interests text embedded like insights are, so the feed can compare the two. */
+  interestsEmbedding: vector("interests_embedding", { dimensions: EMBEDDING_DIMENSIONS }),
   followedTopics: text("followed_topics").array().notNull().default([]),
   timeZone: text("time_zone").notNull().default("UTC"),
   briefHour: smallint("brief_hour").notNull().default(7),

@@ -35,6 +35,7 @@ export default async function setup(project: TestProject) {
         DEMO_CONTENT: "true",
         APP_URL: `http://localhost:${port}`,
         CRON_SECRET: E2E_CRON_SECRET,
+        AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,64 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+
+// Sign-in and sign-out forms. They work without JavaScript: errors come back as ?error=.
+
+const email = z.email("Enter a valid email address.").max(320);
+
+/** A path on this site to go to after sign-in; anything else becomes /feed. */
+function safeCallback(raw: FormDataEntryValue | null): string {
+  const value = String(raw ?? "");
+  return value.startsWith("/") && !value.startsWith("//") ? value : "/feed";
+}
+
+/** The AppError an Auth.js error wraps, if any (a rate limit thrown from the email sender). */
+function ownError(error: unknown): AppError | null {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof AppError) return e;
+    const inner = (e as { cause?: { err?: unknown } }).cause?.err;
+    if (inner instanceof AppError) return inner;
+  }
+  return null;
+}
+
+export async function requestSignInLink(form: FormData): Promise<void> {
+  const callbackUrl = safeCallback(form.get("callbackUrl"));
+  const back = (error: string) =>
+    redirect(
+      `/signin?${new URLSearchParams({ error, callbackUrl, email: String(form.get("email") ?? "") })}`,
+    );
+  const parsed = email.safeParse(String(form.get("email") ?? "").trim());
+  if (!parsed.success) back(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
+  let next: string;
+  try {
+    next = await signIn("email", {
+      email: parsed.data,
+      redirectTo: callbackUrl,
+      redirect: false,
+    });
+  } catch (error) {
+    const own = ownError(error);
+    if (own) back(own.message);
+    console.error("podbrief: sending a sign-in link failed", error);
+    back(
+      error instanceof AuthError
+        ? "We could not send the sign-in email. Try again in a minute."
+        : "Something went wrong. Try again.",
+    );
+    return;
+  }
+  redirect(next.includes("/signin/check-email") ? "/signin/check-email" : next);
+}
+
+export async function signInWithGitHub(form: FormData): Promise<void> {
+  await signIn("github", { redirectTo: safeCallback(form.get("callbackUrl")) });
+}
+
+export async function signOutForm(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "profiles" ADD COLUMN "interests_embedding" vector(384);

@@ -1,0 +1,188 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { getDb, rowsOf } from "../client";
+
+// Candidates for a reader's feed, with the numbers lib/rank scores them by, in one statement.
+// The pool is a few hundred recent insights drawn by index-friendly branches (followed shows,
+// followed topics, nearest to the reader's taste, best overall); the scoring itself is in lib/rank.
+
+export type FeedFilter = { topic?: string; podcastId?: string; q?: string };
+
+export type FeedCandidateRow = {
+  id: string;
+  episodeId: string;
+  podcastId: string;
+  podcastTitle: string;
+  createdAt: Date;
+  quality: number;
+  topics: { slug: string; label: string }[];
+  followedShow: boolean;
+  interestSimilarity: number | null;
+  savedSimilarity: number | null;
+  moreSimilarity: number | null;
+  lessSimilarity: number | null;
+  textRank: number | null;
+  duplicates: { id: string; podcastTitle: string }[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function poolFor({
+  filter,
+  since,
+  asOf,
+}: {
+  filter: FeedFilter;
+  since: string;
+  asOf: string;
+}): SQL {
+  const window = sql`i.created_at > ${since}::timestamptz and i.created_at <= ${asOf}::timestamptz`;
+  if (filter.q?.trim()) {
+    return sql`select i.id from insights i
+      where ${window} and i.search_vector @@ websearch_to_tsquery('english', ${filter.q})
+      order by ts_rank(i.search_vector, websearch_to_tsquery('english', ${filter.q})) desc
+      limit 300`;
+  }
+  if (filter.topic) {
+    return sql`select i.id from insights i
+      where ${window} and exists (select 1 from insight_topics t
+                                  where t.insight_id = i.id and t.topic_slug = ${filter.topic})
+      order by i.created_at desc limit 300`;
+  }
+  if (filter.podcastId) {
+    return sql`select i.id from insights i join episodes e on e.id = i.episode_id
+      where ${window} and e.podcast_id = ${filter.podcastId}
+      order by i.created_at desc limit 300`;
+  }
+  return sql`(select i.id from insights i join episodes e on e.id = i.episode_id
+              where ${window} and e.podcast_id in (select podcast_id from followed)
+              order by i.created_at desc limit 150)
+    union
+    (select i.id from insights i
+     where ${window} and exists (select 1 from insight_topics t
+                                 where t.insight_id = i.id
+                                   and t.topic_slug = any((select topics from reader)))
+     order by i.created_at desc limit 200)
+    union
+    (select r.id from (select i.id, i.embedding from insights i where ${window}
+                       order by i.created_at desc limit 1500) r, reader
+     where reader.saved is not null or reader.interests is not null
+     order by least(r.embedding <=> reader.saved, r.embedding <=> reader.interests) limit 100)
+    union
+    (select i.id from insights i where ${window} order by i.score desc limit 100)`;
+}
+
+/**
+ * The candidate pool for a reader (or for a signed-out visitor when `userId` is null): insights
+ * created in (since, asOf], minus those the reader dismissed, with their ranking features.
+ */
+export async function feedCandidates({
+  userId,
+  filter = {},
+  since,
+  asOf,
+}: {
+  userId: string | null;
+  filter?: FeedFilter;
+  since: Date;
+  asOf: Date;
+}): Promise<FeedCandidateRow[]> {
+  const db = await getDb();
+  const reader = userId ?? "";
+  const cleanFilter: FeedFilter = {
+    ...filter,
+    podcastId: filter.podcastId && UUID.test(filter.podcastId) ? filter.podcastId : undefined,
+  };
+  if (filter.podcastId && !cleanFilter.podcastId) return [];
+  const pool = poolFor({
+    filter: cleanFilter,
+    since: since.toISOString(),
+    asOf: asOf.toISOString(),
+  });
+  const textRank = cleanFilter.q?.trim()
+    ? sql`ts_rank(i.search_vector, websearch_to_tsquery('english', ${cleanFilter.q}))`
+    : sql`null::real`;
+  const rows = rowsOf<{
+    id: string;
+    episode_id: string;
+    podcast_id: string;
+    podcast_title: string;
+    created_at: string | Date;
+    quality: number;
+    topics: { slug: string; label: string }[] | string | null;
+    followed_show: boolean;
+    interest_similarity: number | null;
+    saved_similarity: number | null;
+    more_similarity: number | null;
+    less_similarity: number | null;
+    text_rank: number | null;
+    duplicates: { id: string; podcastTitle: string }[] | string | null;
+  }>(
+    await db.execute(sql`
+      with reader as (
+        select (select interests_embedding from profiles where user_id = ${reader}) as interests,
+               (select avg(si.embedding)
+                  from (select insight_id from saves where user_id = ${reader}
+                        order by created_at desc limit 50) s
+                  join insights si on si.id = s.insight_id) as saved,
+               coalesce((select followed_topics from profiles where user_id = ${reader}),
+                        '{}'::text[]) as topics
+      ),
+      followed as (select podcast_id from follows where user_id = ${reader}),
+      feedback as (
+        (select 'more' as kind, fi.embedding from events ev join insights fi on fi.id = ev.insight_id
+         where ev.user_id = ${reader} and ev.kind = 'more' order by ev.created_at desc limit 20)
+        union all
+        (select 'less' as kind, fi.embedding from events ev join insights fi on fi.id = ev.insight_id
+         where ev.user_id = ${reader} and ev.kind = 'less' order by ev.created_at desc limit 20)
+      ),
+      pool as (${pool})
+      select i.id, i.episode_id, e.podcast_id, p.title as podcast_title, i.created_at,
+             i.score as quality,
+             e.podcast_id in (select podcast_id from followed) as followed_show,
+             1 - (i.embedding <=> reader.interests) as interest_similarity,
+             1 - (i.embedding <=> reader.saved) as saved_similarity,
+             (select max(1 - (i.embedding <=> f.embedding)) from feedback f
+              where f.kind = 'more') as more_similarity,
+             (select max(1 - (i.embedding <=> f.embedding)) from feedback f
+              where f.kind = 'less') as less_similarity,
+             ${textRank} as text_rank,
+             (select coalesce(json_agg(json_build_object('slug', tp.slug, 'label', tp.label)
+                                       order by tp.label), '[]'::json)
+                from insight_topics it join topics tp on tp.slug = it.topic_slug
+               where it.insight_id = i.id) as topics,
+             (select coalesce(json_agg(json_build_object('id', l.other_id,
+                                                         'podcastTitle', lp.title)), '[]'::json)
+                from insight_links l
+                join insights li on li.id = l.other_id
+                join episodes le on le.id = li.episode_id
+                join podcasts lp on lp.id = le.podcast_id
+               where l.insight_id = i.id) as duplicates
+      from pool
+      join insights i on i.id = pool.id
+      join episodes e on e.id = i.episode_id
+      join podcasts p on p.id = e.podcast_id
+      cross join reader
+      where not exists (select 1 from events d where d.user_id = ${reader}
+                          and d.kind = 'dismiss' and d.insight_id = i.id)`),
+  );
+  const json = <T>(value: T | string | null, fallback: T): T =>
+    value === null ? fallback : typeof value === "string" ? (JSON.parse(value) as T) : value;
+  const num = (value: number | string | null) => (value === null ? null : Number(value));
+  return rows.map((r) => ({
+    id: r.id,
+    episodeId: r.episode_id,
+    podcastId: r.podcast_id,
+    podcastTitle: r.podcast_title,
+    createdAt: new Date(r.created_at),
+    quality: Number(r.quality),
+    topics: json(r.topics, []),
+    followedShow: Boolean(r.followed_show),
+    interestSimilarity: num(r.interest_similarity),
+    savedSimilarity: num(r.saved_similarity),
+    moreSimilarity: num(r.more_similarity),
+    lessSimilarity: num(r.less_similarity),
+    textRank: num(r.text_rank),
+    duplicates: json(r.duplicates, []),
+  }));
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rowsOf } from "../client";
+
+// Reading the library back: the /saved page (filtered by tags, searched) and the exports.
+
+export type LibraryEntry = { saveId: string; insightId: string; savedAt: Date };
+
+/** The reader's saves, newest first; with `tags`, only saves carrying every one of them. */
+export async function listLibrary({
+  userId,
+  tags = [],
+  q = "",
+  limit = 50,
+  before,
+}: {
+  userId: string;
+  tags?: string[];
+  q?: string;
+  limit?: number;
+  /** Cursor: the savedAt of the last entry of the previous page. */
+  before?: Date;
+}): Promise<LibraryEntry[]> {
+  const db = await getDb();
+  const tagFilter =
+    tags.length > 0
+      ? sql`and (select count(distinct t.name) from save_tags st join tags t on t.id = st.tag_id
+                 where st.save_id = s.id and t.user_id = ${userId}
+                   and t.name in (${sql.join(
+                     tags.map((t) => sql`${t}`),
+                     sql`, `,
+                   )})) = ${new Set(tags).size}`
+      : sql``;
+  const search = q.trim()
+    ? sql`and (i.search_vector @@ websearch_to_tsquery('english', ${q})
+               or s.note ilike ${`%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
+    : sql``;
+  const cursor = before ? sql`and s.created_at < ${before.toISOString()}::timestamptz` : sql``;
+  const rows = rowsOf<{ save_id: string; insight_id: string; saved_at: string | Date }>(
+    await db.execute(sql`
+      select s.id as save_id, s.insight_id, s.created_at as saved_at
+      from saves s join insights i on i.id = s.insight_id
+      where s.user_id = ${userId} ${tagFilter} ${search} ${cursor}
+      order by s.created_at desc, s.id
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    saveId: r.save_id,
+    insightId: r.insight_id,
+    savedAt: new Date(r.saved_at),
+  }));
+}
+
+export type ExportRow = {
+  saveId: string;
+  insightId: string;
+  headline: string;
+  body: string;
+  quote: string;
+  speaker: string | null;
+  quoteStartS: number | null;
+  topics: string[];
+  podcastTitle: string;
+  episodeTitle: string;
+  episodeUrl: string | null;
+  audioUrl: string | null;
+  publishedAt: Date | null;
+  savedAt: Date;
+  note: string | null;
+  tags: string[];
+};
+
+/** Everything the reader saved, with tags and topics, newest save first. */
+export async function exportLibrary({
+  userId,
+  limit = 10_000,
+}: {
+  userId: string;
+  limit?: number;
+}): Promise<ExportRow[]> {
+  const db = await getDb();
+  const rows = rowsOf<{
+    save_id: string;
+    insight_id: string;
+    headline: string;
+    body: string;
+    quote: string;
+    speaker: string | null;
+    quote_start_s: number | null;
+    topics: string[] | null;
+    podcast_title: string;
+    episode_title: string;
+    episode_url: string | null;
+    audio_url: string | null;
+    published_at: string | Date | null;
+    saved_at: string | Date;
+    note: string | null;
+    tags: string[] | null;
+  }>(
+    await db.execute(sql`
+      select s.id as save_id, i.id as insight_id, i.headline, i.body, i.quote, i.speaker,
+             i.quote_start_s, p.title as podcast_title, e.title as episode_title,
+             e.link as episode_url, e.audio_url, e.published_at, s.created_at as saved_at, s.note,
+             array(select tp.label from insight_topics it join topics tp on tp.slug = it.topic_slug
+                   where it.insight_id = i.id order by tp.label) as topics,
+             array(select t.name from save_tags st join tags t on t.id = st.tag_id
+                   where st.save_id = s.id order by t.name) as tags
+      from saves s
+      join insights i on i.id = s.insight_id
+      join episodes e on e.id = i.episode_id
+      join podcasts p on p.id = e.podcast_id
+      where s.user_id = ${userId}
+      order by s.created_at desc, s.id
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    saveId: r.save_id,
+    insightId: r.insight_id,
+    headline: r.headline,
+    body: r.body,
+    quote: r.quote,
+    speaker: r.speaker,
+    quoteStartS: r.quote_start_s === null ? null : Number(r.quote_start_s),
+    topics: r.topics ?? [],
+    podcastTitle: r.podcast_title,
+    episodeTitle: r.episode_title,
+    episodeUrl: r.episode_url,
+    audioUrl: r.audio_url,
+    publishedAt: r.published_at ? new Date(r.published_at) : null,
+    savedAt: new Date(r.saved_at),
+    note: r.note,
+    tags: r.tags ?? [],
+  }));
+}

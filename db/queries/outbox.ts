@@ -1,0 +1,40 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { outbox } from "../schema";
+
+export type OutboxMessage = typeof outbox.$inferSelect;
+export type NewOutboxMessage = typeof outbox.$inferInsert;
+
+export async function storeInOutbox({
+  message,
+}: {
+  message: NewOutboxMessage;
+}): Promise<{ id: string }> {
+  const db = await getDb();
+  const [row] = await db.insert(outbox).values(message).returning({ id: outbox.id });
+  if (!row) throw new Error("storing an email in the outbox returned no row");
+  return row;
+}
+
+export async function listOutbox({ limit = 50 }: { limit?: number } = {}) {
+  const db = await getDb();
+  return db
+    .select({
+      id: outbox.id,
+      to: outbox.to,
+      subject: outbox.subject,
+      kind: outbox.kind,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+}
+
+export async function getOutboxMessage({ id }: { id: string }): Promise<OutboxMessage | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const db = await getDb();
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,173 @@
+import "server-only";
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { follows, type Profile, podcasts, profiles } from "../schema";
+
+export type ProfileSettings = {
+  interests: string;
+  interestsEmbedding: number[] | null;
+  followedTopics: string[];
+  timeZone: string;
+  briefHour: number;
+  briefEnabled: boolean;
+};
+
+export async function getProfile({ userId }: { userId: string }): Promise<Profile | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(profiles).where(eq(profiles.userId, userId));
+  return row ?? null;
+}
+
+/** Stores a reader's settings; `onboarded` marks the first run of onboarding as done. */
+export async function saveProfile({
+  userId,
+  settings,
+  onboarded = false,
+}: {
+  userId: string;
+  settings: ProfileSettings;
+  onboarded?: boolean;
+}): Promise<void> {
+  const db = await getDb();
+  const values = { ...settings, ...(onboarded ? { onboardedAt: new Date() } : {}) };
+  await db
+    .insert(profiles)
+    .values({ userId, ...values })
+    .onConflictDoUpdate({
+      target: profiles.userId,
+      set: {
+        ...values,
+        // A reader who turns the brief back on re-subscribes.
+        ...(settings.briefEnabled ? { unsubscribedAt: null } : {}),
+      },
+    });
+}
+
+/** Replaces the shows a reader follows with the given ones (unknown ids are ignored). */
+export async function setFollows({
+  userId,
+  podcastIds,
+}: {
+  userId: string;
+  podcastIds: string[];
+}): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.delete(follows).where(eq(follows.userId, userId));
+    if (podcastIds.length === 0) return;
+    const known = await tx
+      .select({ id: podcasts.id })
+      .from(podcasts)
+      .where(inArray(podcasts.id, podcastIds));
+    if (known.length === 0) return;
+    await tx
+      .insert(follows)
+      .values(known.map(({ id }) => ({ userId, podcastId: id })))
+      .onConflictDoNothing();
+  });
+}
+
+/** Follows one show; false when there is no such show. */
+export async function followPodcast({
+  userId,
+  podcastId,
+}: {
+  userId: string;
+  podcastId: string;
+}): Promise<boolean> {
+  const db = await getDb();
+  const [show] = await db
+    .select({ id: podcasts.id })
+    .from(podcasts)
+    .where(eq(podcasts.id, podcastId));
+  if (!show) return false;
+  await db.insert(follows).values({ userId, podcastId }).onConflictDoNothing();
+  return true;
+}
+
+/** Unfollows one show; false when the reader did not follow it. */
+export async function unfollowPodcast({
+  userId,
+  podcastId,
+}: {
+  userId: string;
+  podcastId: string;
+}): Promise<boolean> {
+  const db = await getDb();
+  const removed = await db
+    .delete(follows)
+    .where(and(eq(follows.userId, userId), eq(follows.podcastId, podcastId)))
+    .returning({ podcastId: follows.podcastId });
+  return removed.length > 0;
+}
+
+export type ShowChoice = { id: string; title: string; author: string | null; followed: boolean };
+
+/** Shows to pick from: those matching `q` (title or author), followed ones first. */
+export async function listShowChoices({
+  userId,
+  q = "",
+  limit = 50,
+}: {
+  userId: string;
+  q?: string;
+  limit?: number;
+}): Promise<ShowChoice[]> {
+  const db = await getDb();
+  const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const followed = sql<boolean>`exists (select 1 from ${follows} f where f.podcast_id = ${podcasts.id} and f.user_id = ${userId})`;
+  return db
+    .select({ id: podcasts.id, title: podcasts.title, author: podcasts.author, followed })
+    .from(podcasts)
+    .where(
+      and(
+        eq(podcasts.blocked, false),
+        q.trim() ? or(ilike(podcasts.title, pattern), ilike(podcasts.author, pattern)) : undefined,
+      ),
+    )
+    .orderBy(sql`${followed} desc`, asc(podcasts.title))
+    .limit(limit);
+}
+
+export async function followedPodcastIds({ userId }: { userId: string }): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: follows.podcastId })
+    .from(follows)
+    .where(eq(follows.userId, userId));
+  return rows.map((row) => row.id);
+}
+
+/** The reader's private feed token, made on first use. */
+export async function feedToken({
+  userId,
+  reset = false,
+}: {
+  userId: string;
+  reset?: boolean;
+}): Promise<string> {
+  const db = await getDb();
+  const fresh = Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
+  if (!reset) {
+    const [row] = await db
+      .select({ token: profiles.feedToken })
+      .from(profiles)
+      .where(eq(profiles.userId, userId));
+    if (row?.token) return row.token;
+  }
+  await db
+    .insert(profiles)
+    .values({ userId, feedToken: fresh })
+    .onConflictDoUpdate({ target: profiles.userId, set: { feedToken: fresh } });
+  return fresh;
+}
+
+export async function userIdByFeedToken({ token }: { token: string }): Promise<string | null> {
+  if (token.length < 16) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ userId: profiles.userId })
+    .from(profiles)
+    .where(eq(profiles.feedToken, token));
+  return row?.userId ?? null;
+}

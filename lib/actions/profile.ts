@@ -1,0 +1,103 @@
+import { z } from "zod";
+import {
+  feedToken,
+  followPodcast,
+  saveProfile,
+  setFollows,
+  unfollowPodcast,
+} from "@/db/queries/profiles";
+import { listTopics } from "@/db/queries/topics";
+import { readerAction } from "@/lib/actions/reader-action";
+import { AppError } from "@/lib/errors";
+import { addShow } from "@/lib/ingest/add-show";
+import { FetchError } from "@/lib/ingest/address";
+import { embedTexts } from "@/lib/insights/embed";
+
+// What a reader chooses: topics, shows, interests, time zone and brief hour; the private feed URL.
+
+const asList = (value: unknown) =>
+  value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value];
+
+export const timeZone = z
+  .string()
+  .trim()
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "is not a time zone we know");
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+export const settingsInput = z.object({
+  topics: z.preprocess(asList, z.array(z.string().max(60)).max(40)),
+  podcastIds: z.preprocess(asList, z.array(z.uuid()).max(500)).optional(),
+  interests: z.string().trim().max(1000).prefault(""),
+  timeZone,
+  briefHour: z.coerce.number().int().min(0).max(23),
+  briefEnabled: checkbox,
+  onboarding: checkbox.optional(),
+});
+
+export const saveSettingsAction = readerAction(
+  "saving your settings",
+  settingsInput,
+  async (input, reader) => {
+    const vocabulary = new Set((await listTopics()).map((t) => t.slug));
+    const unknown = input.topics.find((slug) => !vocabulary.has(slug));
+    if (unknown) throw new AppError("bad_request:topic", `There is no topic “${unknown}”.`);
+    const [interestsEmbedding] = input.interests ? await embedTexts([input.interests]) : [null];
+    await saveProfile({
+      userId: reader.id,
+      onboarded: Boolean(input.onboarding),
+      settings: {
+        interests: input.interests,
+        interestsEmbedding: interestsEmbedding ?? null,
+        followedTopics: input.topics,
+        timeZone: input.timeZone,
+        briefHour: input.briefHour,
+        briefEnabled: input.briefEnabled,
+      },
+    });
+    if (input.podcastIds) await setFollows({ userId: reader.id, podcastIds: input.podcastIds });
+    return { saved: true };
+  },
+);
+
+export const followAction = readerAction(
+  "following the show",
+  z.object({ podcastId: z.uuid(), follow: checkbox }),
+  async ({ podcastId, follow }, reader) => {
+    const done = follow
+      ? await followPodcast({ userId: reader.id, podcastId })
+      : await unfollowPodcast({ userId: reader.id, podcastId });
+    if (!done) throw new AppError("not_found:podcast");
+    return { podcastId, follow };
+  },
+);
+
+export const addShowAction = readerAction(
+  "adding the show",
+  z.object({ url: z.string().trim().min(1, "paste the show's feed address").max(2000) }),
+  async ({ url }, reader) => {
+    let show: Awaited<ReturnType<typeof addShow>>;
+    try {
+      show = await addShow({ url });
+    } catch (error) {
+      // The ingest library's own sentences (bad URL, private address) are safe to show.
+      if (error instanceof FetchError) throw new AppError("bad_request:feed-url", error.message);
+      throw error;
+    }
+    await followPodcast({ userId: reader.id, podcastId: show.id });
+    return { podcastId: show.id, feedUrl: show.feedUrl, created: show.created };
+  },
+);
+
+export const resetFeedTokenAction = readerAction(
+  "making a new private feed address",
+  z.object({}),
+  async (_input, reader) => ({ token: await feedToken({ userId: reader.id, reset: true }) }),
+);

@@ -1,0 +1,46 @@
+import { hitRateLimit } from "@/db/queries/rate-limits";
+import { AppError } from "@/lib/errors";
+
+// Sign-in emails cost money and can be used to pester someone, so they are limited per address
+// and per client. The counters live in PostgreSQL, so every app instance sees the same count.
+
+export const SIGN_IN_LIMITS = {
+  perAddress: { limit: 5, windowSeconds: 3600 },
+  perClient: { limit: 20, windowSeconds: 3600 },
+} as const;
+
+/** The client's address as the proxy in front of us reports it (first hop), else "unknown". */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+/** Throws AppError("rate_limited") when this email or this client asked for too many links. */
+export async function checkSignInLimits({
+  email,
+  client,
+  now,
+}: {
+  email: string;
+  client: string;
+  now?: Date;
+}): Promise<void> {
+  const byAddress = await hitRateLimit({
+    key: `sign-in:email:${email.toLowerCase()}`,
+    ...SIGN_IN_LIMITS.perAddress,
+    now,
+  });
+  const byClient = await hitRateLimit({
+    key: `sign-in:client:${client}`,
+    ...SIGN_IN_LIMITS.perClient,
+    now,
+  });
+  const blocked = [byAddress, byClient].find((hit) => !hit.allowed);
+  if (blocked) {
+    const minutes = Math.max(1, Math.ceil(blocked.retryAfterSeconds / 60));
+    throw new AppError(
+      "rate_limited:sign-in",
+      `Too many sign-in emails requested. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    );
+  }
+}
