@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { signOutForm } from "@/app/actions/auth";
 import { SiteHeader } from "@/components/site-header";
+import { currentReader } from "@/lib/session";
 import "./globals.css";
 
 // Bundled from @fontsource-variable/inter: a Google-hosted font would need the network at build time.
@@ -16,11 +18,17 @@ export const metadata: Metadata = {
     "We scan new podcasts and send you the top 5 insights daily: grounded takeaways with the quote and the moment they come from.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
-        <SiteHeader />
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900"
+        >
+          Skip to content
+        </a>
+        <SiteHeader reader={await currentReader()} signOutAction={signOutForm} />
         {children}
       </body>
     </html>

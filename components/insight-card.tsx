@@ -1,11 +1,35 @@
 import Link from "next/link";
 import type { InsightView } from "@/components/insight-view";
-import { formatRelativeDay, formatTimestamp } from "@/lib/format";
+import { ListenLink } from "@/components/listen-link";
+import { formatRelativeDay } from "@/lib/format";
 
 /** One insight as a card in a list: headline, takeaway, the quote it rests on, and where it was said. */
-export function InsightCard({ insight, now }: { insight: InsightView; now?: Date }) {
+export function InsightCard({
+  insight,
+  now,
+  reason,
+  alsoOn = [],
+  children,
+}: {
+  insight: InsightView;
+  now?: Date;
+  /** Why this card is in the reader's feed, in one line. */
+  reason?: string | null;
+  /** Other shows where the same point was made. */
+  alsoOn?: string[];
+  /** Actions and editors under the card. */
+  children?: React.ReactNode;
+}) {
   return (
-    <article className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm dark:border-stone-800 dark:bg-stone-900">
+    <article
+      data-card
+      tabIndex={-1}
+      aria-labelledby={`card-${insight.id}`}
+      className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-amber-600 dark:border-stone-800 dark:bg-stone-900"
+    >
+      {reason ? (
+        <p className="mb-2 text-xs font-medium text-amber-800 dark:text-amber-300">{reason}</p>
+      ) : null}
       <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">
         {insight.podcast.title}
         {insight.episode.publishedAt ? (
@@ -15,7 +39,7 @@ export function InsightCard({ insight, now }: { insight: InsightView; now?: Date
           </span>
         ) : null}
       </p>
-      <h2 className="mt-1 text-lg font-semibold leading-snug">
+      <h2 id={`card-${insight.id}`} className="mt-1 text-lg font-semibold leading-snug">
         <Link href={`/insights/${insight.id}`} className="hover:underline">
           {insight.headline}
         </Link>
@@ -23,6 +47,12 @@ export function InsightCard({ insight, now }: { insight: InsightView; now?: Date
       <p className="mt-2 text-stone-700 dark:text-stone-300">{insight.body}</p>
       <Quote insight={insight} />
       <Footer insight={insight} />
+      {alsoOn.length > 0 ? (
+        <p className="mt-2 text-sm text-stone-600 dark:text-stone-300">
+          Also said on {alsoOn.join(", ")}
+        </p>
+      ) : null}
+      {children}
     </article>
   );
 }
@@ -45,17 +75,8 @@ export function Quote({ insight }: { insight: InsightView }) {
 function Footer({ insight }: { insight: InsightView }) {
   return (
     <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-stone-500 dark:text-stone-400">
-      <span>
-        {insight.episode.title}
-        {insight.quoteStartS !== null ? (
-          <>
-            {" at "}
-            <time dateTime={`PT${Math.floor(insight.quoteStartS)}S`}>
-              {formatTimestamp(insight.quoteStartS)}
-            </time>
-          </>
-        ) : null}
-      </span>
+      <span>{insight.episode.title}</span>
+      <ListenLink episode={insight.episode} seconds={insight.quoteStartS} />
       <TopicList topics={insight.topics} />
     </div>
   );

@@ -82,7 +82,9 @@ async function rankedFeed({
     relatedFloor: similarityThresholds().related,
     now: asOf,
   };
-  const ranked = rankFeed(candidates, taste);
+  // A search or one show's list shows every match; the mixed feed keeps episodes from crowding.
+  const everyMatch = Boolean(filter.q?.trim() || filter.podcastId);
+  const ranked = rankFeed(candidates, taste, { diversity: !everyMatch });
   if (!filter.q?.trim()) return ranked;
   // A search lists the best matches first; ranking only breaks ties between equal matches.
   const textRank = new Map(candidates.map((c) => [c.id, c.textRank ?? 0]));

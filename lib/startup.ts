@@ -1,7 +1,9 @@
 import { dbKind, getDb } from "@/db/client";
 import { appliedMigrations } from "@/db/queries/health";
+import { upsertTopics } from "@/db/queries/topics";
 import { ensureDemoContent } from "@/lib/demo/load";
 import { env } from "@/lib/env";
+import { TOPICS } from "@/lib/insights/topics";
 import { startEmbeddedScheduler } from "@/lib/scheduler";
 
 // What the server does once before it serves: open the database (settings are checked when
@@ -10,6 +12,14 @@ import { startEmbeddedScheduler } from "@/lib/scheduler";
 
 export async function prepareServer(): Promise<void> {
   await getDb();
+  if (dbKind() === "postgres" && (await appliedMigrations()) === 0) {
+    console.warn(
+      "podbrief: the PostgreSQL database has no migrations applied: run npm run db:migrate",
+    );
+    return;
+  }
+  // Onboarding offers the topic vocabulary before any episode has been summarized.
+  await upsertTopics({ vocabulary: TOPICS });
   if (dbKind() === "pglite" && env.DEMO_CONTENT) {
     const loaded = await ensureDemoContent();
     if (loaded) {
@@ -19,9 +29,4 @@ export async function prepareServer(): Promise<void> {
     }
   }
   if (dbKind() === "pglite") startEmbeddedScheduler();
-  if (dbKind() === "postgres" && (await appliedMigrations()) === 0) {
-    console.warn(
-      "podbrief: the PostgreSQL database has no migrations applied: run npm run db:migrate",
-    );
-  }
 }

@@ -7,7 +7,7 @@ export default async function LandingPage() {
   await connection();
   const preview = await listInsights({ limit: 3 });
   return (
-    <main className="mx-auto max-w-3xl px-4 pb-16">
+    <main id="main" className="mx-auto max-w-3xl px-4 pb-16">
       <section className="py-16 text-center sm:py-24">
         <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">
           Get your free personalized podcast brief.

@@ -34,9 +34,8 @@ export async function requestSignInLink(form: FormData): Promise<void> {
     );
   const parsed = email.safeParse(String(form.get("email") ?? "").trim());
   if (!parsed.success) back(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
-  let next: string;
   try {
-    next = await signIn("email", {
+    await signIn("email", {
       email: parsed.data,
       redirectTo: callbackUrl,
       redirect: false,
@@ -52,7 +51,7 @@ export async function requestSignInLink(form: FormData): Promise<void> {
     );
     return;
   }
-  redirect(next.includes("/signin/check-email") ? "/signin/check-email" : next);
+  redirect("/signin/check-email");
 }
 
 export async function signInWithGitHub(form: FormData): Promise<void> {

@@ -129,3 +129,15 @@ export async function cardForm(form: FormData): Promise<void> {
         : await run(feedbackAction, { insightId: form.get("insightId"), kind: intent });
   if (!result.ok) redirect(withMessage(backTo(form, "/feed"), "error", result.error.message));
 }
+
+/** Follow / unfollow buttons in the shows list. */
+export async function followForm(form: FormData): Promise<void> {
+  const result = await run(followAction, form);
+  if (!result.ok) redirect(withMessage(backTo(form, "/settings"), "error", result.error.message));
+}
+
+/** "Make a new private feed address" on /saved. */
+export async function resetFeedTokenForm(): Promise<void> {
+  const result = await run(resetFeedTokenAction, {});
+  if (!result.ok) redirect(withMessage("/saved", "error", result.error.message));
+}

@@ -61,7 +61,7 @@ function poolFor({
     (select i.id from insights i
      where ${window} and exists (select 1 from insight_topics t
                                  where t.insight_id = i.id
-                                   and t.topic_slug = any((select topics from reader)))
+                                   and t.topic_slug = any((select topics from reader)::text[]))
      order by i.created_at desc limit 200)
     union
     (select r.id from (select i.id, i.embedding from insights i where ${window}

@@ -4,7 +4,13 @@ import { getDb, rowsOf } from "../client";
 
 // Reading the library back: the /saved page (filtered by tags, searched) and the exports.
 
-export type LibraryEntry = { saveId: string; insightId: string; savedAt: Date };
+export type LibraryEntry = {
+  saveId: string;
+  insightId: string;
+  savedAt: Date;
+  /** Pass as `after` to get the page that follows this entry (exact to the microsecond). */
+  cursor: string;
+};
 
 /** The reader's saves, newest first; with `tags`, only saves carrying every one of them. */
 export async function listLibrary({
@@ -12,14 +18,14 @@ export async function listLibrary({
   tags = [],
   q = "",
   limit = 50,
-  before,
+  after,
 }: {
   userId: string;
   tags?: string[];
   q?: string;
   limit?: number;
-  /** Cursor: the savedAt of the last entry of the previous page. */
-  before?: Date;
+  /** The cursor of the last entry of the previous page. */
+  after?: string;
 }): Promise<LibraryEntry[]> {
   const db = await getDb();
   const tagFilter =
@@ -35,19 +41,33 @@ export async function listLibrary({
     ? sql`and (i.search_vector @@ websearch_to_tsquery('english', ${q})
                or s.note ilike ${`%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
     : sql``;
-  const cursor = before ? sql`and s.created_at < ${before.toISOString()}::timestamptz` : sql``;
-  const rows = rowsOf<{ save_id: string; insight_id: string; saved_at: string | Date }>(
+  const [afterTime, afterId] = after?.split("_") ?? [];
+  const cursor =
+    afterTime &&
+    afterId &&
+    /^[0-9a-f-]{36}$/i.test(afterId) &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(afterTime)
+      ? sql`and (s.created_at, s.id) < (${afterTime}::timestamp at time zone 'UTC', ${afterId}::uuid)`
+      : sql``;
+  const rows = rowsOf<{
+    save_id: string;
+    insight_id: string;
+    saved_at: string | Date;
+    exact: string;
+  }>(
     await db.execute(sql`
-      select s.id as save_id, s.insight_id, s.created_at as saved_at
+      select s.id as save_id, s.insight_id, s.created_at as saved_at,
+             to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as exact
       from saves s join insights i on i.id = s.insight_id
       where s.user_id = ${userId} ${tagFilter} ${search} ${cursor}
-      order by s.created_at desc, s.id
+      order by s.created_at desc, s.id desc
       limit ${limit}`),
   );
   return rows.map((r) => ({
     saveId: r.save_id,
     insightId: r.insight_id,
     savedAt: new Date(r.saved_at),
+    cursor: `${r.exact}_${r.save_id}`,
   }));
 }
 

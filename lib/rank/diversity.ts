@@ -12,7 +12,8 @@ export function diversify<T extends { episodeId: string }>(
     const index = waiting.findIndex(
       (item) => recent.filter((r) => r.episodeId === item.episodeId).length < perWindow,
     );
-    // Nothing fits (only one episode left): the rest would break the rule, so it is left out.
+    // Nothing fits (one episode has the rest): the rest would break the rule, so it is left out.
+    // Views that must list everything (a search, one show) do not diversify (lib/feed.ts).
     if (index === -1) break;
     const [next] = waiting.splice(index, 1);
     if (next) out.push(next);

@@ -6,7 +6,11 @@ import { type Candidate, type Scored, scoreCandidate, type Taste } from "./score
 
 export type FeedItem = Scored & { alsoOn: string[] };
 
-export function rankFeed(candidates: readonly Candidate[], taste: Taste): FeedItem[] {
+export function rankFeed(
+  candidates: readonly Candidate[],
+  taste: Taste,
+  { diversity = true }: { diversity?: boolean } = {},
+): FeedItem[] {
   const scored = candidates
     .map((c) => scoreCandidate(c, taste))
     .sort((a, b) => b.score - a.score || b.createdAt.getTime() - a.createdAt.getTime());
@@ -24,5 +28,5 @@ export function rankFeed(candidates: readonly Candidate[], taste: Taste): FeedIt
     }
     shown.set(item.id, { ...item, alsoOn });
   }
-  return diversify([...shown.values()]);
+  return diversity ? diversify([...shown.values()]) : [...shown.values()];
 }

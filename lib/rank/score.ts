@@ -89,7 +89,7 @@ export type Scored = Candidate & { score: number; reason: string };
 export function scoreCandidate(c: Candidate, taste: Taste): Scored {
   const all = signals(c, taste);
   const score = all.reduce((sum, s) => sum + s.weight, 0);
-  // The reason is the personal signal that added the most (the show wins a tie with a topic).
+  // The reason is the personal signal that added the most (a followed topic outweighs a show).
   const personal = all
     .filter((s) => s.reason !== null && s.weight > 0)
     .sort((a, b) => b.weight - a.weight);

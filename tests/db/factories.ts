@@ -1,7 +1,10 @@
+import { getDb } from "@/db/client";
 import { upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
 import { type NewInsightInput, replaceEpisodeInsights } from "@/db/queries/insights";
 import { upsertTopics } from "@/db/queries/topics";
+import { users } from "@/db/schema";
 import { TOPICS } from "@/lib/insights/topics";
+import type { Reader } from "@/lib/session";
 
 let counter = 0;
 
@@ -49,4 +52,13 @@ export function vectorAlong(weights: Record<number, number>, dimensions = 384): 
   for (const [axis, weight] of Object.entries(weights)) v[Number(axis)] = weight;
   const norm = Math.hypot(...v);
   return v.map((x) => x / norm);
+}
+
+/** A signed-in reader: a row in users, as Auth.js makes one on the first sign-in. */
+export async function givenReader(name = "reader"): Promise<Reader> {
+  counter++;
+  const reader = { id: `user-${name}-${counter}`, email: `${name}-${counter}@example.com` };
+  const db = await getDb();
+  await db.insert(users).values(reader);
+  return reader;
 }

@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await currentReader()) redirect(callbackUrl ?? "/feed");
   const error = one("error");
   return (
-    <main className="mx-auto max-w-md px-4 py-12">
+    <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Get your free podcast brief</h1>
       <p className="mt-2 text-stone-600 dark:text-stone-300">
         Sign in with your email. We send you a link that works once, for {SIGN_IN_LINK_MINUTES}{" "}

@@ -9,7 +9,7 @@ export default async function PodcastsPage() {
   await connection();
   const shows = await listPodcastsWithCounts();
   return (
-    <main className="mx-auto max-w-3xl px-4 py-8">
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-2xl font-bold">Podcasts</h1>
       <p className="mt-1 text-stone-600 dark:text-stone-400">
         The shows Podbrief scans for new episodes.

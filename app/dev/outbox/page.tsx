@@ -14,7 +14,7 @@ export default async function OutboxPage() {
   if (!outboxViewerEnabled()) notFound();
   const messages = await listOutbox({ limit: 100 });
   return (
-    <main className="mx-auto max-w-3xl px-4 py-8">
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageTitle
         title="Outbox"
         lead="No mail provider is set (RESEND_API_KEY), so emails are kept here instead of sent."

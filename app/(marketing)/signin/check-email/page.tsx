@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Check your email" };
 export default function CheckEmailPage() {
   const outbox = mailTransportName() === "outbox";
   return (
-    <main className="mx-auto max-w-md px-4 py-12">
+    <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Check your email</h1>
       <p className="mt-3 text-stone-600 dark:text-stone-300">
         We sent you a sign-in link. It works once, for the next {SIGN_IN_LINK_MINUTES} minutes.

@@ -15,7 +15,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
   const callbackUrl = one("callbackUrl");
   if (!token || !email) {
     return (
-      <main className="mx-auto max-w-md px-4 py-12">
+      <main id="main" className="mx-auto max-w-md px-4 py-12">
         <h1 className="text-2xl font-bold">This link is incomplete</h1>
         <p className="mt-3 text-stone-600 dark:text-stone-300">
           Copy the whole link from the email, or{" "}
@@ -25,7 +25,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
     );
   }
   return (
-    <main className="mx-auto max-w-md px-4 py-12">
+    <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Sign in to Podbrief</h1>
       <p className="mt-3 text-stone-600 dark:text-stone-300">
         Continue as <strong className="text-stone-900 dark:text-stone-100">{email}</strong>.

@@ -1,30 +1,60 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cardForm, libraryForm } from "@/app/actions/reader";
+import { CardActions } from "@/components/card-actions";
 import { Quote, TopicList } from "@/components/insight-card";
+import { ListenLink } from "@/components/listen-link";
+import { TagEditor } from "@/components/tag-editor";
+import { Notice } from "@/components/ui";
 import { getInsight, relatedInsights } from "@/db/queries/insights";
-import { formatTimestamp } from "@/lib/format";
+import { listTags, saveStates } from "@/db/queries/library";
+import { env } from "@/lib/env";
 import { similarityThresholds } from "@/lib/insights/similarity";
+import { currentReader } from "@/lib/session";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const insight = await getInsight({ id: (await params).id });
   if (!insight) return { title: "Insight not found" };
-  return { title: insight.headline, description: insight.body };
+  const url = new URL(`/insights/${insight.id}`, env.APP_URL).toString();
+  const description = `“${insight.quote}”${insight.speaker ? ` — ${insight.speaker}` : ""}, ${insight.podcast.title}`;
+  return {
+    title: insight.headline,
+    description: insight.body,
+    alternates: { canonical: url },
+    openGraph: {
+      type: "article",
+      url,
+      siteName: "Podbrief",
+      title: insight.headline,
+      description: `${insight.body} ${description}`.slice(0, 300),
+    },
+    twitter: { card: "summary", title: insight.headline, description: insight.body },
+  };
 }
 
-export default async function InsightPage({ params }: Props) {
+export default async function InsightPage({ params, searchParams }: Props) {
   const insight = await getInsight({ id: (await params).id });
   if (!insight) notFound();
+  const reader = await currentReader();
+  const state = reader
+    ? (await saveStates({ userId: reader.id, insightIds: [insight.id] })).get(insight.id)
+    : undefined;
+  const allTags = reader ? (await listTags({ userId: reader.id })).map((t) => t.name) : [];
+  const error = (await searchParams).error;
+  const here = `/insights/${insight.id}`;
   const related = await relatedInsights({
     insightId: insight.id,
     limit: 6,
     floor: similarityThresholds().related,
   });
-  const listenUrl = insight.episode.audioUrl ?? insight.episode.link;
   return (
-    <main className="mx-auto max-w-3xl px-4 py-8">
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <Link href="/feed" className="text-sm text-stone-500 hover:underline dark:text-stone-400">
         ← Back to the feed
       </Link>
@@ -42,17 +72,7 @@ export default async function InsightPage({ params }: Props) {
             <>
               <dt className="text-stone-500 dark:text-stone-400">Moment</dt>
               <dd>
-                {listenUrl ? (
-                  <a
-                    href={`${listenUrl}#t=${Math.floor(insight.quoteStartS)}`}
-                    className="font-medium text-amber-700 underline dark:text-amber-400"
-                    rel="noopener nofollow"
-                  >
-                    Listen at {formatTimestamp(insight.quoteStartS)}
-                  </a>
-                ) : (
-                  formatTimestamp(insight.quoteStartS)
-                )}
+                <ListenLink episode={insight.episode} seconds={insight.quoteStartS} />
               </dd>
             </>
           ) : null}
@@ -61,6 +81,27 @@ export default async function InsightPage({ params }: Props) {
             <TopicList topics={insight.topics} />
           </dd>
         </dl>
+        <div className="mt-4">
+          <Notice error={typeof error === "string" ? error : null} />
+        </div>
+        <CardActions
+          insightId={insight.id}
+          saved={Boolean(state)}
+          signedIn={Boolean(reader)}
+          next={here}
+          action={cardForm}
+          feedback={false}
+        />
+        {state ? (
+          <TagEditor
+            saveId={state.saveId}
+            tags={state.tags}
+            allTags={allTags}
+            note={state.note}
+            next={here}
+            action={libraryForm}
+          />
+        ) : null}
       </article>
       {related.length > 0 ? (
         <section aria-labelledby="related-heading" className="mt-10">

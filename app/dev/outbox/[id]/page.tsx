@@ -21,7 +21,7 @@ export default async function OutboxMessagePage({ params }: Props) {
     ...Object.entries(message.headers ?? {}),
   ];
   return (
-    <main className="mx-auto max-w-4xl px-4 py-8">
+    <main id="main" className="mx-auto max-w-4xl px-4 py-8">
       <TextLink href="/dev/outbox">← Outbox</TextLink>
       <h1 className="mt-3 text-2xl font-bold">{message.subject}</h1>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { signOutForm } from "@/app/actions/auth";
+import { addShowForm, followForm, saveSettingsForm } from "@/app/actions/reader";
+import { ReaderSettings } from "@/components/reader-settings";
+import { Notice, PageTitle, quietButtonClass, TextLink } from "@/components/ui";
+import { getProfile, listShowChoices } from "@/db/queries/profiles";
+import { listTopics } from "@/db/queries/topics";
+import { requireReader } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Settings" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SettingsPage({ searchParams }: Props) {
+  const reader = await requireReader("/settings");
+  const params = await searchParams;
+  const one = (key: string) => (typeof params[key] === "string" ? params[key] : undefined);
+  const q = one("q") ?? "";
+  const [profile, topics, shows] = await Promise.all([
+    getProfile({ userId: reader.id }),
+    listTopics(),
+    listShowChoices({ userId: reader.id, q }),
+  ]);
+  const here = q ? `/settings?${new URLSearchParams({ q })}` : "/settings";
+  const saved = one("saved");
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+      <PageTitle
+        title="Settings"
+        lead={reader.email ? `Signed in as ${reader.email}` : undefined}
+      />
+      <div className="mt-4">
+        <Notice
+          error={one("error")}
+          success={
+            saved === "show-queued"
+              ? "Show added and followed. It is queued: its insights appear after its next scan."
+              : saved
+                ? "Settings saved."
+                : null
+          }
+        />
+      </div>
+      {profile?.unsubscribedAt ? (
+        <p className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+          You unsubscribed from the daily brief. Tick “Email me the daily brief” and save to get it
+          again.
+        </p>
+      ) : null}
+      <ReaderSettings
+        mode="settings"
+        here={here}
+        topics={topics}
+        shows={shows}
+        showQuery={q}
+        settings={{
+          followedTopics: profile?.followedTopics ?? [],
+          interests: profile?.interests ?? "",
+          timeZone: profile?.timeZone ?? "UTC",
+          briefHour: profile?.briefHour ?? 7,
+          briefEnabled: (profile?.briefEnabled ?? true) && !profile?.unsubscribedAt,
+        }}
+        prefillTimeZone={!profile}
+        actions={{ save: saveSettingsForm, follow: followForm, addShow: addShowForm }}
+      />
+      <section
+        aria-labelledby="account-heading"
+        className="mt-10 border-t border-stone-200 pt-6 dark:border-stone-800"
+      >
+        <h2 id="account-heading" className="text-lg font-semibold">
+          Library and account
+        </h2>
+        <p className="mt-2 text-sm">
+          <TextLink href="/saved">Saved insights</TextLink> · <TextLink href="/tags">Tags</TextLink>{" "}
+          · export and private feed on the Saved page
+        </p>
+        <form action={signOutForm} className="mt-4">
+          <button type="submit" className={quietButtonClass}>
+            Sign out
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}
