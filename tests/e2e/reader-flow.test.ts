@@ -85,6 +85,40 @@ describe("a new reader", () => {
     await screenshot(page, "reader-05-feed");
   });
 
+  it("moves through the feed with j / k and saves with s", async () => {
+    const cards = page.locator("article[data-card]");
+    await page.keyboard.press("j");
+    expect(await cards.nth(0).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("j");
+    expect(await cards.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("k");
+    expect(await cards.nth(0).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("s");
+    await cards.nth(0).getByRole("button", { name: "★ Saved" }).waitFor();
+    // Unsave again, so the rest of the story starts from an empty library.
+    await cards.nth(0).getByRole("button", { name: "★ Saved" }).click();
+    await cards.nth(0).getByRole("button", { name: "☆ Save" }).waitFor();
+  });
+
+  it("reads well on a 375 px phone and in dark mode", async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const path of ["/feed", "/settings", "/saved"]) {
+      await page.goto(`${baseUrl}${path}`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`${baseUrl}/feed`);
+    await page.emulateMedia({ colorScheme: "dark" });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe("rgb(250, 250, 249)");
+    await page.screenshot({ path: "test-results/reader-05b-feed-mobile-dark.png" });
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`${baseUrl}/feed`);
+  });
+
   it("opens an insight and sees related insights from other episodes", async () => {
     const first = page.locator("article[data-card] h2 a").first();
     headline = await first.innerText();
