@@ -47,7 +47,7 @@ export function ReaderSettings({
 }: Props) {
   const followed = new Set(settings.followedTopics);
   const zones = Intl.supportedValuesOf("timeZone");
-  if (!zones.includes("UTC")) zones.unshift("UTC");
+  for (const zone of [settings.timeZone, "UTC"]) if (!zones.includes(zone)) zones.unshift(zone);
   return (
     <>
       <form id="settings" action={actions.save}>

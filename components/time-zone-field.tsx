@@ -18,10 +18,15 @@ export function TimeZoneField({
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (prefill && select.current && zones.includes(browserZone)) {
-      select.current.value = browserZone;
+    const field = select.current;
+    if (!prefill || !field || !browserZone) return;
+    // The browser may name its zone by a newer or older alias than the server's list has
+    // (Asia/Kolkata, Asia/Calcutta): offer it as it is; the server accepts every IANA name.
+    if (![...field.options].some((option) => option.value === browserZone)) {
+      field.add(new Option(browserZone.replaceAll("_", " "), browserZone), 0);
     }
-  }, [prefill, zones]);
+    field.value = browserZone;
+  }, [prefill]);
   return (
     <select
       ref={select}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { EnvError, env } from "@/lib/env";
 
 // AUTH_SECRET signs sessions and the brief's one-click links. Production must set it; on a
 // developer's machine one is made once and kept in .data/, so sessions survive a restart.
@@ -13,8 +13,9 @@ let cached: string | undefined;
 export function authSecret(): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.NODE_ENV === "production") {
-    throw new Error(
-      "Invalid setting AUTH_SECRET: is required in production (at least 32 characters, e.g. openssl rand -base64 32)",
+    throw new EnvError(
+      "AUTH_SECRET",
+      "is required in production (at least 32 characters, e.g. openssl rand -base64 32)",
     );
   }
   cached ??= readOrCreateLocalSecret();

@@ -82,8 +82,8 @@ async function rankedFeed({
     relatedFloor: similarityThresholds().related,
     now: asOf,
   };
-  // A search or one show's list shows every match; the mixed feed keeps episodes from crowding.
-  const everyMatch = Boolean(filter.q?.trim() || filter.podcastId);
+  // A filtered list shows every match; the mixed feed keeps episodes from crowding.
+  const everyMatch = Boolean(filter.q?.trim() || filter.podcastId || filter.topic);
   const ranked = rankFeed(candidates, taste, { diversity: !everyMatch });
   if (!filter.q?.trim()) return ranked;
   // A search lists the best matches first; ranking only breaks ties between equal matches.

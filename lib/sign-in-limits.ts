@@ -1,4 +1,4 @@
-import { hitRateLimit } from "@/db/queries/rate-limits";
+import { hitRateLimit, pruneRateLimits } from "@/db/queries/rate-limits";
 import { AppError } from "@/lib/errors";
 
 // Sign-in emails cost money and can be used to pester someone, so they are limited per address
@@ -9,10 +9,19 @@ export const SIGN_IN_LIMITS = {
   perClient: { limit: 20, windowSeconds: 3600 },
 } as const;
 
-/** The client's address as the proxy in front of us reports it (first hop), else "unknown". */
+/**
+ * The client's address as the proxy in front of us saw it: the last X-Forwarded-For hop (the one
+ * the proxy appended; earlier hops are whatever the client sent), else X-Real-IP, else "unknown".
+ */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  const hops = headers.get("x-forwarded-for")?.split(",") ?? [];
+  return hops.at(-1)?.trim() || headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+/** One mailbox, however it is spelled: case and "+tag" sub-addresses count as the address. */
+export function mailboxKey(email: string): string {
+  const [local = "", domain = ""] = email.trim().toLowerCase().split("@");
+  return `${local.split("+")[0]}@${domain}`;
 }
 
 /** Throws AppError("rate_limited") when this email or this client asked for too many links. */
@@ -26,7 +35,7 @@ export async function checkSignInLimits({
   now?: Date;
 }): Promise<void> {
   const byAddress = await hitRateLimit({
-    key: `sign-in:email:${email.toLowerCase()}`,
+    key: `sign-in:email:${mailboxKey(email)}`,
     ...SIGN_IN_LIMITS.perAddress,
     now,
   });
@@ -35,6 +44,8 @@ export async function checkSignInLimits({
     ...SIGN_IN_LIMITS.perClient,
     now,
   });
+  // A new window began: drop the old ones, so the table stays small.
+  if (byAddress.count === 1) await pruneRateLimits({ now });
   const blocked = [byAddress, byClient].find((hit) => !hit.allowed);
   if (blocked) {
     const minutes = Math.max(1, Math.ceil(blocked.retryAfterSeconds / 60));

@@ -1,9 +1,11 @@
 import { dbKind, getDb } from "@/db/client";
 import { appliedMigrations } from "@/db/queries/health";
 import { upsertTopics } from "@/db/queries/topics";
+import { authSecret } from "@/lib/auth-secret";
 import { ensureDemoContent } from "@/lib/demo/load";
 import { env } from "@/lib/env";
 import { TOPICS } from "@/lib/insights/topics";
+import { mailWarning } from "@/lib/mail/transport";
 import { startEmbeddedScheduler } from "@/lib/scheduler";
 
 // What the server does once before it serves: open the database (settings are checked when
@@ -11,6 +13,9 @@ import { startEmbeddedScheduler } from "@/lib/scheduler";
 // embedded database run the cron routes' work on a timer (nothing else may open it).
 
 export async function prepareServer(): Promise<void> {
+  authSecret(); // in production a missing AUTH_SECRET stops start-up here, with its one line
+  const noMail = mailWarning();
+  if (noMail) console.error(noMail);
   await getDb();
   if (dbKind() === "postgres" && (await appliedMigrations()) === 0) {
     console.warn(

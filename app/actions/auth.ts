@@ -5,16 +5,15 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { withFlash } from "@/lib/flash";
+import { safeLocalPath } from "@/lib/safe-path";
 
 // Sign-in and sign-out forms. They work without JavaScript: errors come back as ?error=.
 
 const email = z.email("Enter a valid email address.").max(320);
 
 /** A path on this site to go to after sign-in; anything else becomes /feed. */
-function safeCallback(raw: FormDataEntryValue | null): string {
-  const value = String(raw ?? "");
-  return value.startsWith("/") && !value.startsWith("//") ? value : "/feed";
-}
+const safeCallback = (raw: FormDataEntryValue | null) => safeLocalPath(raw, "/feed");
 
 /** The AppError an Auth.js error wraps, if any (a rate limit thrown from the email sender). */
 function ownError(error: unknown): AppError | null {
@@ -30,7 +29,11 @@ export async function requestSignInLink(form: FormData): Promise<void> {
   const callbackUrl = safeCallback(form.get("callbackUrl"));
   const back = (error: string) =>
     redirect(
-      `/signin?${new URLSearchParams({ error, callbackUrl, email: String(form.get("email") ?? "") })}`,
+      withFlash(
+        `/signin?${new URLSearchParams({ callbackUrl, email: String(form.get("email") ?? "") })}`,
+        "error",
+        error,
+      ),
     );
   const parsed = email.safeParse(String(form.get("email") ?? "").trim());
   if (!parsed.success) back(parsed.error.issues[0]?.message ?? "Enter a valid email address.");

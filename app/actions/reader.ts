@@ -20,6 +20,8 @@ import {
   saveSettingsAction,
 } from "@/lib/actions/profile";
 import type { ActionResult, ReaderAction } from "@/lib/actions/reader-action";
+import { withFlash } from "@/lib/flash";
+import { safeLocalPath } from "@/lib/safe-path";
 import { currentReader } from "@/lib/session";
 
 // Server actions: each runs the wrapped action from lib/actions for the signed-in reader. Forms
@@ -74,29 +76,22 @@ export async function resetFeedToken(raw: unknown) {
 
 /** Where a form goes back to: a path on this site only. */
 function backTo(form: FormData, fallback: string): string {
-  const next = String(form.get("next") ?? "");
-  return next.startsWith("/") && !next.startsWith("//") ? next : fallback;
-}
-
-function withMessage(path: string, key: "saved" | "error", message: string): string {
-  const url = new URL(path, "http://x");
-  url.searchParams.set(key, message);
-  return `${url.pathname}${url.search}`;
+  return safeLocalPath(form.get("next"), fallback);
 }
 
 /** The onboarding and settings form: saves, then goes on (or back with the error). */
 export async function saveSettingsForm(form: FormData): Promise<void> {
   const result = await run(saveSettingsAction, form);
-  if (!result.ok) redirect(withMessage(backTo(form, "/settings"), "error", result.error.message));
-  redirect(form.get("onboarding") ? "/feed" : withMessage(backTo(form, "/settings"), "saved", "1"));
+  if (!result.ok) redirect(withFlash(backTo(form, "/settings"), "error", result.error.message));
+  redirect(form.get("onboarding") ? "/feed" : withFlash(backTo(form, "/settings"), "saved", "1"));
 }
 
 /** Adds a show by its feed address and follows it; the page says it is queued. */
 export async function addShowForm(form: FormData): Promise<void> {
   const result = await run(addShowAction, form);
   const back = backTo(form, "/settings");
-  if (!result.ok) redirect(withMessage(back, "error", result.error.message));
-  redirect(withMessage(back, "saved", "show-queued"));
+  if (!result.ok) redirect(withFlash(back, "error", result.error.message));
+  redirect(withFlash(back, "saved", "show-queued"));
 }
 
 /** Tag and library forms that report an error back on the page they came from. */
@@ -112,9 +107,9 @@ export async function libraryForm(form: FormData): Promise<void> {
   const name = String(form.get("intent") ?? "") as keyof typeof actions;
   const action = actions[name];
   const back = backTo(form, "/saved");
-  if (!action) redirect(withMessage(back, "error", "Unknown request."));
+  if (!action) redirect(withFlash(back, "error", "Unknown request."));
   const result = await run(action as ReaderAction<unknown>, form);
-  if (!result.ok) redirect(withMessage(back, "error", result.error.message));
+  if (!result.ok) redirect(withFlash(back, "error", result.error.message));
   redirect(back);
 }
 
@@ -127,17 +122,17 @@ export async function cardForm(form: FormData): Promise<void> {
       : intent === "unsave"
         ? await run(unsaveAction, form)
         : await run(feedbackAction, { insightId: form.get("insightId"), kind: intent });
-  if (!result.ok) redirect(withMessage(backTo(form, "/feed"), "error", result.error.message));
+  if (!result.ok) redirect(withFlash(backTo(form, "/feed"), "error", result.error.message));
 }
 
 /** Follow / unfollow buttons in the shows list. */
 export async function followForm(form: FormData): Promise<void> {
   const result = await run(followAction, form);
-  if (!result.ok) redirect(withMessage(backTo(form, "/settings"), "error", result.error.message));
+  if (!result.ok) redirect(withFlash(backTo(form, "/settings"), "error", result.error.message));
 }
 
 /** "Make a new private feed address" on /saved. */
 export async function resetFeedTokenForm(): Promise<void> {
   const result = await run(resetFeedTokenAction, {});
-  if (!result.ok) redirect(withMessage("/saved", "error", result.error.message));
+  if (!result.ok) redirect(withFlash("/saved", "error", result.error.message));
 }

@@ -37,22 +37,23 @@ function poolFor({
   asOf: string;
 }): SQL {
   const window = sql`i.created_at > ${since}::timestamptz and i.created_at <= ${asOf}::timestamptz`;
-  if (filter.q?.trim()) {
-    return sql`select i.id from insights i
-      where ${window} and i.search_vector @@ websearch_to_tsquery('english', ${filter.q})
-      order by ts_rank(i.search_vector, websearch_to_tsquery('english', ${filter.q})) desc
-      limit 300`;
-  }
-  if (filter.topic) {
-    return sql`select i.id from insights i
-      where ${window} and exists (select 1 from insight_topics t
-                                  where t.insight_id = i.id and t.topic_slug = ${filter.topic})
-      order by i.created_at desc limit 300`;
-  }
-  if (filter.podcastId) {
+  const q = filter.q?.trim();
+  if (q || filter.topic || filter.podcastId) {
+    // Filters narrow together: a search within a topic within a show.
+    const tsquery = sql`websearch_to_tsquery('english', ${q ?? ""})`;
+    const conditions = [
+      window,
+      q ? sql`i.search_vector @@ ${tsquery}` : null,
+      filter.topic
+        ? sql`exists (select 1 from insight_topics t
+                      where t.insight_id = i.id and t.topic_slug = ${filter.topic})`
+        : null,
+      filter.podcastId ? sql`e.podcast_id = ${filter.podcastId}` : null,
+    ].filter((c) => c !== null);
     return sql`select i.id from insights i join episodes e on e.id = i.episode_id
-      where ${window} and e.podcast_id = ${filter.podcastId}
-      order by i.created_at desc limit 300`;
+      where ${sql.join(conditions, sql` and `)}
+      order by ${q ? sql`ts_rank(i.search_vector, ${tsquery}) desc` : sql`i.created_at desc`}
+      limit 300`;
   }
   return sql`(select i.id from insights i join episodes e on e.id = i.episode_id
               where ${window} and e.podcast_id in (select podcast_id from followed)
@@ -94,11 +95,10 @@ export async function feedCandidates({
     podcastId: filter.podcastId && UUID.test(filter.podcastId) ? filter.podcastId : undefined,
   };
   if (filter.podcastId && !cleanFilter.podcastId) return [];
-  const pool = poolFor({
-    filter: cleanFilter,
-    since: since.toISOString(),
-    asOf: asOf.toISOString(),
-  });
+  // Taste (saves, more / less) is read as of the cursor's moment, so later pages rank the same
+  // way; a dismissal takes effect at once.
+  const asOfText = asOf.toISOString();
+  const pool = poolFor({ filter: cleanFilter, since: since.toISOString(), asOf: asOfText });
   const textRank = cleanFilter.q?.trim()
     ? sql`ts_rank(i.search_vector, websearch_to_tsquery('english', ${cleanFilter.q}))`
     : sql`null::real`;
@@ -122,7 +122,8 @@ export async function feedCandidates({
       with reader as (
         select (select interests_embedding from profiles where user_id = ${reader}) as interests,
                (select avg(si.embedding)
-                  from (select insight_id from saves where user_id = ${reader}
+                  from (select insight_id from saves
+                        where user_id = ${reader} and created_at <= ${asOfText}::timestamptz
                         order by created_at desc limit 50) s
                   join insights si on si.id = s.insight_id) as saved,
                coalesce((select followed_topics from profiles where user_id = ${reader}),
@@ -131,10 +132,14 @@ export async function feedCandidates({
       followed as (select podcast_id from follows where user_id = ${reader}),
       feedback as (
         (select 'more' as kind, fi.embedding from events ev join insights fi on fi.id = ev.insight_id
-         where ev.user_id = ${reader} and ev.kind = 'more' order by ev.created_at desc limit 20)
+         where ev.user_id = ${reader} and ev.kind = 'more'
+           and ev.created_at <= ${asOfText}::timestamptz
+         order by ev.created_at desc limit 20)
         union all
         (select 'less' as kind, fi.embedding from events ev join insights fi on fi.id = ev.insight_id
-         where ev.user_id = ${reader} and ev.kind = 'less' order by ev.created_at desc limit 20)
+         where ev.user_id = ${reader} and ev.kind = 'less'
+           and ev.created_at <= ${asOfText}::timestamptz
+         order by ev.created_at desc limit 20)
       ),
       pool as (${pool})
       select i.id, i.episode_id, e.podcast_id, p.title as podcast_title, i.created_at,

@@ -166,21 +166,34 @@ export async function renameTag({
 }): Promise<"renamed" | "not_found" | "taken"> {
   if (!UUID.test(tagId)) return "not_found";
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [mine] = await tx
-      .select({ id: tags.id, name: tags.name })
-      .from(tags)
-      .where(and(eq(tags.id, tagId), eq(tags.userId, userId)));
-    if (!mine) return "not_found";
-    if (mine.name === name) return "renamed";
-    const [other] = await tx
-      .select({ id: tags.id })
-      .from(tags)
-      .where(and(eq(tags.userId, userId), eq(tags.name, name)));
-    if (other) return "taken";
-    await tx.update(tags).set({ name }).where(eq(tags.id, tagId));
-    return "renamed";
-  });
+  return db
+    .transaction(async (tx) => {
+      const [mine] = await tx
+        .select({ id: tags.id, name: tags.name })
+        .from(tags)
+        .where(and(eq(tags.id, tagId), eq(tags.userId, userId)));
+      if (!mine) return "not_found";
+      if (mine.name === name) return "renamed";
+      const [other] = await tx
+        .select({ id: tags.id })
+        .from(tags)
+        .where(and(eq(tags.userId, userId), eq(tags.name, name)));
+      if (other) return "taken";
+      await tx.update(tags).set({ name }).where(eq(tags.id, tagId));
+      return "renamed" as const;
+    })
+    .catch((error: unknown) => {
+      // Two renames to one name at once: the unique index decides, and the loser hears "taken".
+      if (isUniqueViolation(error)) return "taken" as const;
+      throw error;
+    });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
 }
 
 export async function deleteTag({
@@ -211,14 +224,23 @@ export async function attachTag({
 }): Promise<boolean> {
   if (!UUID.test(saveId)) return false;
   const db = await getDb();
-  const [save] = await db
-    .select({ id: saves.id })
-    .from(saves)
-    .where(and(eq(saves.id, saveId), eq(saves.userId, userId)));
-  if (!save) return false;
-  const tag = await ensureTag({ userId, name });
-  await db.insert(saveTags).values({ saveId, tagId: tag.id }).onConflictDoNothing();
-  return true;
+  return db.transaction(async (tx) => {
+    // Locks the save, so it cannot be removed between this check and the insert below.
+    const [save] = await tx
+      .select({ id: saves.id })
+      .from(saves)
+      .where(and(eq(saves.id, saveId), eq(saves.userId, userId)))
+      .for("update");
+    if (!save) return false;
+    await tx.insert(tags).values({ userId, name }).onConflictDoNothing();
+    const [tag] = await tx
+      .select({ id: tags.id })
+      .from(tags)
+      .where(and(eq(tags.userId, userId), eq(tags.name, name)));
+    if (!tag) throw new Error("a tag just made could not be read back");
+    await tx.insert(saveTags).values({ saveId, tagId: tag.id }).onConflictDoNothing();
+    return true;
+  });
 }
 
 /** Takes a tag off a save; false unless both are the reader's and the tag was on it. */

@@ -6,6 +6,7 @@ import {
   setFollows,
   unfollowPodcast,
 } from "@/db/queries/profiles";
+import { hitRateLimit } from "@/db/queries/rate-limits";
 import { listTopics } from "@/db/queries/topics";
 import { readerAction } from "@/lib/actions/reader-action";
 import { AppError } from "@/lib/errors";
@@ -83,6 +84,18 @@ export const addShowAction = readerAction(
   "adding the show",
   z.object({ url: z.string().trim().min(1, "paste the show's feed address").max(2000) }),
   async ({ url }, reader) => {
+    // Each show added costs fetching and summarizing for everyone; a reader adds a few a day.
+    const quota = await hitRateLimit({
+      key: `add-show:${reader.id}`,
+      limit: 20,
+      windowSeconds: 86_400,
+    });
+    if (!quota.allowed) {
+      throw new AppError(
+        "rate_limited:add-show",
+        "You can add up to 20 shows a day. Try again tomorrow.",
+      );
+    }
     let show: Awaited<ReturnType<typeof addShow>>;
     try {
       show = await addShow({ url });

@@ -65,10 +65,19 @@ export async function sendEmail(
 }
 
 /**
- * /dev/outbox shows every stored email, sign-in links included, to whoever opens it. It is on
- * only when there is no mail provider and this is a developer's or a one-machine (embedded
- * database) install, never on a production deployment with a shared database.
+ * /dev/outbox shows every stored email, sign-in links included, to whoever opens it. So it is on
+ * only when there is no mail provider and the app runs for this machine alone: in development,
+ * or when its public address (APP_URL) is a loopback one. Never on a deployment others reach.
  */
 export function outboxViewerEnabled(): boolean {
-  return mailTransportName() === "outbox" && (env.NODE_ENV !== "production" || !env.DATABASE_URL);
+  if (mailTransportName() !== "outbox") return false;
+  if (env.NODE_ENV !== "production") return true;
+  const host = new URL(env.APP_URL).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}
+
+/** Said at start-up: a deployment with no way to deliver mail must not look like one that has. */
+export function mailWarning(): string | null {
+  if (mailTransportName() === "resend" || outboxViewerEnabled()) return null;
+  return "podbrief: no mail provider (RESEND_API_KEY is unset) and APP_URL is not local: sign-in emails and briefs are only stored in the outbox table, and readers cannot receive them";
 }

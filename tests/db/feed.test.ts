@@ -230,6 +230,14 @@ describe("feedPage", () => {
     expect(meetings.entries).toHaveLength(c.all.length);
     expect(meetings.entries[0]?.id).toBe(c.leadershipA[1]);
     expect((await feedFor(reader, { filter: { q: "xylophone" } })).entries).toEqual([]);
+
+    // Filters narrow together: a search within a topic, a topic within a show.
+    const meetingsOnAi = await feedFor(reader, { filter: { q: "meetings", topic: "ai" } });
+    expect(idsOf(meetingsOnAi.entries).sort()).toEqual([...c.ai].sort());
+    const leadershipOnB = await feedFor(reader, {
+      filter: { topic: "leadership", podcastId: c.showB },
+    });
+    expect(idsOf(leadershipOnB.entries)).toEqual([c.leadershipB]);
   });
 
   it("shows a point made on two shows once, naming the other show", async () => {

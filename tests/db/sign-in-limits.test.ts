@@ -24,8 +24,9 @@ describe("sign-in email limits", () => {
         await refused(checkSignInLimits({ email: "a@example.com", client: `c${i}`, now })),
       ).toBeNull();
     }
+    // The same mailbox, spelled otherwise, is the same address.
     const error = await refused(
-      checkSignInLimits({ email: "A@Example.com", client: "elsewhere", now }),
+      checkSignInLimits({ email: "A+again@Example.com", client: "elsewhere", now }),
     );
     expect(error?.code).toBe("rate_limited");
     expect(error?.message).toMatch(/Try again in 50 minutes\./);
@@ -65,8 +66,8 @@ describe("sign-in email limits", () => {
     ]);
   });
 
-  it("reads the client address from the proxy's first hop", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe(
+  it("reads the client address from the hop our proxy appended, not the client's own", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.9" }))).toBe(
       "203.0.113.9",
     );
     expect(clientAddress(new Headers({ "x-real-ip": "198.51.100.4" }))).toBe("198.51.100.4");

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { requestSignInLink, signInWithGitHub } from "@/app/actions/auth";
 import { buttonClass, inputClass, Notice, quietButtonClass } from "@/components/ui";
 import { githubSignInEnabled, SIGN_IN_LINK_MINUTES } from "@/lib/auth";
+import { readFlash } from "@/lib/flash";
+import { safeLocalPath } from "@/lib/safe-path";
 import { currentReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,9 +22,10 @@ const AUTH_ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const one = (key: string) => (typeof params[key] === "string" ? params[key] : undefined);
-  const callbackUrl = one("callbackUrl")?.startsWith("/") ? one("callbackUrl") : "/feed";
-  if (await currentReader()) redirect(callbackUrl ?? "/feed");
-  const error = one("error");
+  const callbackUrl = safeLocalPath(one("callbackUrl"), "/feed");
+  if (await currentReader()) redirect(callbackUrl);
+  const code = one("error");
+  const error = (code && AUTH_ERRORS[code]) || readFlash(params, "error");
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Get your free podcast brief</h1>
@@ -31,7 +34,7 @@ export default async function SignInPage({ searchParams }: Props) {
         minutes. New here? The same link creates your account.
       </p>
       <div className="mt-6">
-        <Notice error={error ? (AUTH_ERRORS[error] ?? error) : null} />
+        <Notice error={error} />
       </div>
       <form action={requestSignInLink} className="mt-4 space-y-3">
         <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -11,6 +11,7 @@ import { saveStates } from "@/db/queries/library";
 import { getProfile } from "@/db/queries/profiles";
 import { listTopics } from "@/db/queries/topics";
 import { feedPage } from "@/lib/feed";
+import { readFlash } from "@/lib/flash";
 import { currentReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Feed" };
@@ -73,7 +74,7 @@ export default async function FeedPage({ searchParams }: Props) {
         }
       />
       <div className="mt-4">
-        <Notice error={one("error")} />
+        <Notice error={readFlash(params, "error")} />
       </div>
       <form
         method="get"

@@ -4,6 +4,7 @@ import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle } from "@/components/ui";
 import { getProfile, listShowChoices } from "@/db/queries/profiles";
 import { listTopics } from "@/db/queries/topics";
+import { readFlash } from "@/lib/flash";
 import { requireReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Welcome" };
@@ -29,9 +30,9 @@ export default async function OnboardingPage({ searchParams }: Props) {
       />
       <div className="mt-4 space-y-2">
         <Notice
-          error={one("error")}
+          error={readFlash(params, "error")}
           success={
-            one("saved") === "show-queued"
+            readFlash(params, "saved") === "show-queued"
               ? "Show added and followed. It is queued: its insights appear after its next scan."
               : null
           }
@@ -50,7 +51,7 @@ export default async function OnboardingPage({ searchParams }: Props) {
           briefHour: profile?.briefHour ?? 7,
           briefEnabled: profile?.briefEnabled ?? true,
         }}
-        prefillTimeZone={!profile}
+        prefillTimeZone={!profile?.onboardedAt && (profile?.timeZone ?? "UTC") === "UTC"}
         actions={{ save: saveSettingsForm, follow: followForm, addShow: addShowForm }}
       />
     </main>

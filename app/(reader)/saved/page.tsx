@@ -11,6 +11,7 @@ import { listTags, saveStates } from "@/db/queries/library";
 import { listLibrary } from "@/db/queries/library-list";
 import { feedToken } from "@/db/queries/profiles";
 import { env } from "@/lib/env";
+import { readFlash } from "@/lib/flash";
 import { requireReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Saved" };
@@ -53,7 +54,7 @@ export default async function SavedPage({ searchParams }: Props) {
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageTitle title="Saved" lead="Your library of insights, with your tags and notes." />
       <div className="mt-4">
-        <Notice error={one("error")} />
+        <Notice error={readFlash(params, "error")} />
       </div>
       <form method="get" action="/saved" className="mt-4 flex gap-2">
         {selected.map((t) => (

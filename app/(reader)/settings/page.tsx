@@ -5,6 +5,7 @@ import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle, quietButtonClass, TextLink } from "@/components/ui";
 import { getProfile, listShowChoices } from "@/db/queries/profiles";
 import { listTopics } from "@/db/queries/topics";
+import { readFlash } from "@/lib/flash";
 import { requireReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -22,7 +23,7 @@ export default async function SettingsPage({ searchParams }: Props) {
     listShowChoices({ userId: reader.id, q }),
   ]);
   const here = q ? `/settings?${new URLSearchParams({ q })}` : "/settings";
-  const saved = one("saved");
+  const saved = readFlash(params, "saved");
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageTitle
@@ -31,7 +32,7 @@ export default async function SettingsPage({ searchParams }: Props) {
       />
       <div className="mt-4">
         <Notice
-          error={one("error")}
+          error={readFlash(params, "error")}
           success={
             saved === "show-queued"
               ? "Show added and followed. It is queued: its insights appear after its next scan."
@@ -60,7 +61,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           briefHour: profile?.briefHour ?? 7,
           briefEnabled: (profile?.briefEnabled ?? true) && !profile?.unsubscribedAt,
         }}
-        prefillTimeZone={!profile}
+        prefillTimeZone={false}
         actions={{ save: saveSettingsForm, follow: followForm, addShow: addShowForm }}
       />
       <section

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { libraryForm } from "@/app/actions/reader";
 import { EmptyState, inputClass, Notice, PageTitle, quietButtonClass } from "@/components/ui";
 import { listTags } from "@/db/queries/library";
+import { readFlash } from "@/lib/flash";
 import { requireReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Tags" };
@@ -12,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TagsPage({ searchParams }: Props) {
   const reader = await requireReader("/tags");
   const params = await searchParams;
-  const error = typeof params.error === "string" ? params.error : undefined;
+  const error = readFlash(params, "error");
   const tags = await listTags({ userId: reader.id });
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">

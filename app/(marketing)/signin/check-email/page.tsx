@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { TextLink } from "@/components/ui";
 import { SIGN_IN_LINK_MINUTES } from "@/lib/auth";
-import { mailTransportName } from "@/lib/mail/transport";
+import { outboxViewerEnabled } from "@/lib/mail/transport";
 
 export const metadata: Metadata = { title: "Check your email" };
 
 export default function CheckEmailPage() {
-  const outbox = mailTransportName() === "outbox";
+  const outbox = outboxViewerEnabled();
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Check your email</h1>

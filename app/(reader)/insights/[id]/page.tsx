@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui";
 import { getInsight, relatedInsights } from "@/db/queries/insights";
 import { listTags, saveStates } from "@/db/queries/library";
 import { env } from "@/lib/env";
+import { readFlash } from "@/lib/flash";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import { currentReader } from "@/lib/session";
 
@@ -46,7 +47,7 @@ export default async function InsightPage({ params, searchParams }: Props) {
     ? (await saveStates({ userId: reader.id, insightIds: [insight.id] })).get(insight.id)
     : undefined;
   const allTags = reader ? (await listTags({ userId: reader.id })).map((t) => t.name) : [];
-  const error = (await searchParams).error;
+  const error = readFlash(await searchParams, "error");
   const here = `/insights/${insight.id}`;
   const related = await relatedInsights({
     insightId: insight.id,
@@ -82,7 +83,7 @@ export default async function InsightPage({ params, searchParams }: Props) {
           </dd>
         </dl>
         <div className="mt-4">
-          <Notice error={typeof error === "string" ? error : null} />
+          <Notice error={error} />
         </div>
         <CardActions
           insightId={insight.id}
