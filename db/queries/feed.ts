@@ -14,14 +14,21 @@ export type FeedCandidateRow = {
   podcastId: string;
   podcastTitle: string;
   createdAt: Date;
+  /** Insight quality in [0, 1] (lib/insights/quality). */
   quality: number;
   topics: { slug: string; label: string }[];
   followedShow: boolean;
+  /** Cosine similarity to the reader's interests text, or null when there is none. */
   interestSimilarity: number | null;
+  /** Cosine similarity to the centroid of the reader's saved insights. */
   savedSimilarity: number | null;
+  /** Highest similarity to an insight the reader marked "more like this". */
   moreSimilarity: number | null;
+  /** Highest similarity to an insight the reader marked "less like this". */
   lessSimilarity: number | null;
+  /** Relevance to the search, when there is one. */
   textRank: number | null;
+  /** Insights on other shows that make the same point. */
   duplicates: { id: string; podcastTitle: string }[];
 };
 

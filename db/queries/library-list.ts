@@ -78,15 +78,19 @@ export type ExportRow = {
   body: string;
   quote: string;
   speaker: string | null;
+  /** Seconds into the episode, may be fractional. */
   quoteStartS: number | null;
+  /** Topic labels, e.g. "Leadership". */
   topics: string[];
   podcastTitle: string;
   episodeTitle: string;
+  /** The episode's web page. */
   episodeUrl: string | null;
   audioUrl: string | null;
   publishedAt: Date | null;
   savedAt: Date;
   note: string | null;
+  /** The reader's tag names, e.g. "to-try". */
   tags: string[];
 };
 

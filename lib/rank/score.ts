@@ -1,26 +1,12 @@
+import type { FeedCandidateRow } from "@/db/queries/feed";
+
 // How much one recent insight is worth to one reader, and the one-line reason it is shown.
 // Plain, tested arithmetic: every signal is a number in [0, 1] times a weight.
 
-export type Candidate = {
-  id: string;
-  episodeId: string;
-  podcastId: string;
-  podcastTitle: string;
-  createdAt: Date;
-  /** Insight quality in [0, 1] (lib/insights/quality). */
-  quality: number;
-  topics: { slug: string; label: string }[];
-  followedShow: boolean;
-  /** Cosine similarity to the reader's interests text, or null when there is none. */
-  interestSimilarity: number | null;
-  /** Cosine similarity to the centroid of the reader's saved insights. */
-  savedSimilarity: number | null;
-  /** Highest similarity to an insight the reader marked "more like this". */
-  moreSimilarity: number | null;
-  /** Highest similarity to an insight the reader marked "less like this". */
-  lessSimilarity: number | null;
+/** A recent insight with the numbers it is ranked by (from db/queries/feed). */
+export type Candidate = Omit<FeedCandidateRow, "textRank" | "duplicates"> & {
   /** Insights on other shows that make the same point. */
-  duplicates?: { id: string; podcastTitle: string }[];
+  duplicates?: FeedCandidateRow["duplicates"];
 };
 
 export type Taste = {
