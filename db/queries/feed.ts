@@ -70,14 +70,14 @@ function poolFor({
      where ${window} and exists (select 1 from insight_topics t
                                  where t.insight_id = i.id
                                    and t.topic_slug = any((select topics from reader)::text[]))
-     order by i.created_at desc limit 200)
+     order by i.created_at desc limit 120)
     union
     (select r.id from (select i.id, i.embedding from insights i where ${window}
                        order by i.created_at desc limit 1500) r, reader
      where reader.saved is not null or reader.interests is not null
      order by least(r.embedding <=> reader.saved, r.embedding <=> reader.interests) limit 100)
     union
-    (select i.id from insights i where ${window} order by i.score desc limit 100)`;
+    (select i.id from insights i where ${window} order by i.score desc nulls last limit 100)`;
 }
 
 /**
@@ -148,7 +148,12 @@ export async function feedCandidates({
            and ev.created_at <= ${asOfText}::timestamptz
          order by ev.created_at desc limit 20)
       ),
-      pool as (${pool})
+      pool as (${pool}),
+      topic_lists as (
+        select it.insight_id, json_agg(json_build_object('slug', tp.slug, 'label', tp.label)
+                                       order by tp.label) as topics
+        from pool join insight_topics it on it.insight_id = pool.id
+        join topics tp on tp.slug = it.topic_slug group by it.insight_id)
       select i.id, i.episode_id, e.podcast_id, p.title as podcast_title, i.created_at,
              i.score as quality,
              e.podcast_id in (select podcast_id from followed) as followed_show,
@@ -159,10 +164,7 @@ export async function feedCandidates({
              (select max(1 - (i.embedding <=> f.embedding)) from feedback f
               where f.kind = 'less') as less_similarity,
              ${textRank} as text_rank,
-             (select coalesce(json_agg(json_build_object('slug', tp.slug, 'label', tp.label)
-                                       order by tp.label), '[]'::json)
-                from insight_topics it join topics tp on tp.slug = it.topic_slug
-               where it.insight_id = i.id) as topics,
+             coalesce(tl.topics, '[]'::json) as topics,
              (select coalesce(json_agg(json_build_object('id', l.other_id,
                                                          'podcastTitle', lp.title)), '[]'::json)
                 from insight_links l
@@ -175,6 +177,7 @@ export async function feedCandidates({
       join episodes e on e.id = i.episode_id
       join podcasts p on p.id = e.podcast_id
       cross join reader
+      left join topic_lists tl on tl.insight_id = i.id
       where not exists (select 1 from events d where d.user_id = ${reader}
                           and d.kind = 'dismiss' and d.insight_id = i.id)`),
   );

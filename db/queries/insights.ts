@@ -252,18 +252,20 @@ export async function relatedInsights({
   if (!UUID.test(insightId)) return [];
   const db = await getDb();
   // The target vector as a scalar subquery, so the ORDER BY is "distance to a constant" and the
-  // HNSW index can serve it.
+  // HNSW index can serve it; ties are broken outside, where they cannot stop the index being used.
   const target = sql`(select embedding from ${insights} where id = ${insightId})`;
   const rows = await db.execute(sql`
-    select other.id, other.headline, 1 - (other.embedding <=> ${target}) as similarity,
+    select near.id, near.headline, 1 - near.distance as similarity,
            p.title as podcast_title, e.title as episode_title
-    from ${insights} other
-    join ${episodes} e on e.id = other.episode_id
+    from (select other.id, other.headline, other.episode_id, other.embedding <=> ${target} as distance
+          from ${insights} other
+          where other.embedding is not null
+            and other.episode_id <> (select episode_id from ${insights} where id = ${insightId})
+          order by other.embedding <=> ${target}
+          limit ${limit * 2}) near
+    join ${episodes} e on e.id = near.episode_id
     join ${podcasts} p on p.id = e.podcast_id
-    where other.embedding is not null
-      and other.episode_id <> (select episode_id from ${insights} where id = ${insightId})
-    order by other.embedding <=> ${target}, other.id
-    limit ${limit * 2}`);
+    order by near.distance, near.id`);
   return rowsOf<{
     id: string;
     headline: string;

@@ -45,6 +45,10 @@ export const insights = pgTable(
   (t) => [
     uniqueIndex("insights_episode_position_idx").on(t.episodeId, t.position),
     index("insights_created_at_idx").on(t.createdAt),
+    // The feed's "best of the window" branch reads insights in score order.
+    index("insights_score_idx").on(t.score.desc()),
+    // The feed's followed-shows branch reads an episode's insights newest first.
+    index("insights_episode_created_idx").on(t.episodeId, t.createdAt),
     index("insights_embedding_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
     index("insights_search_idx").using("gin", t.searchVector),
   ],
