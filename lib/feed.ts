@@ -1,12 +1,19 @@
 import { type FeedFilter, feedCandidates } from "@/db/queries/feed";
+import { readFeedPage, storeFeed } from "@/db/queries/feed-entries";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import { type FeedItem, rankFeed } from "@/lib/rank/rank";
 
-// One page of a reader's feed (or of the global best for a signed-out visitor). The cursor pins
-// the moment the reader started scrolling, so later pages rank the same pool.
+// One page of a reader's feed (or of the global best for a signed-out visitor, or of a filtered
+// view). A signed-in reader's own feed is ranked once and stored (db/queries/feed-entries), so a
+// page is one indexed read; it is ranked again when it is out of date: taste changed (the queries
+// that change it say so), newer insights exist, or it is older than an hour (freshness moves).
+// Other views are ranked per request; their cursor pins the moment scrolling started.
 
 export const FEED_PAGE_SIZE = 20;
+/** How many ranked insights a reader's stored feed keeps. */
+const STORED_FEED_SIZE = 300;
+const STORED_FEED_MAX_AGE_MS = 3600_000;
 const WINDOW_DAYS = 14;
 /** When nothing is that recent (a quiet catalog), the feed looks back this far instead. */
 const FALLBACK_WINDOW_DAYS = 365;
@@ -43,6 +50,10 @@ export async function feedPage({
   pageSize?: number;
   now?: Date;
 }): Promise<FeedPage> {
+  const filtered = Boolean(filter.q?.trim() || filter.topic || filter.podcastId);
+  if (userId && !filtered) {
+    return storedFeedPage({ userId, cursor, followedTopics, pageSize, now });
+  }
   const { asOf, offset } = decodeCursor(cursor) ?? { asOf: now, offset: 0 };
   const ranked = await rankedFeed({ userId, filter, followedTopics, asOf });
   const slice = ranked.slice(offset, offset + pageSize);
@@ -54,6 +65,61 @@ export async function feedPage({
   });
   const more = offset + pageSize < ranked.length;
   return { entries, nextCursor: more ? encodeCursor({ asOf, offset: offset + pageSize }) : null };
+}
+
+async function storedFeedPage({
+  userId,
+  cursor,
+  followedTopics,
+  pageSize,
+  now,
+}: {
+  userId: string;
+  cursor?: string;
+  followedTopics: string[];
+  pageSize: number;
+  now: Date;
+}): Promise<FeedPage> {
+  // The cursor is the next position to show; a page that starts the feed may re-rank it.
+  const from = cursor?.match(/^p(\d{1,4})$/) ? Number(cursor.slice(1)) : 0;
+  let page = await readFeedPage({ userId, from, limit: pageSize + 1 });
+  const outOfDate =
+    !page.builtAt ||
+    (page.newestInsightAt !== null && page.newestInsightAt > page.builtAt) ||
+    now.getTime() - page.builtAt.getTime() > STORED_FEED_MAX_AGE_MS;
+  if (outOfDate && (from === 0 || !page.builtAt)) {
+    await rankAndStoreFeed({ userId, followedTopics, now });
+    page = await readFeedPage({ userId, from, limit: pageSize + 1 });
+  }
+  const entries = page.entries.slice(0, pageSize);
+  const last = entries.at(-1);
+  return {
+    entries: entries.map(({ position: _position, ...entry }) => entry),
+    nextCursor: page.entries.length > pageSize && last ? `p${last.position + 1}` : null,
+  };
+}
+
+/** Ranks the reader's feed now and stores it. */
+export async function rankAndStoreFeed({
+  userId,
+  followedTopics,
+  now = new Date(),
+}: {
+  userId: string;
+  followedTopics: string[];
+  now?: Date;
+}): Promise<void> {
+  const ranked = await rankedFeed({ userId, filter: {}, followedTopics, asOf: now });
+  await storeFeed({
+    userId,
+    builtAt: now,
+    entries: ranked.slice(0, STORED_FEED_SIZE).map((item) => ({
+      insightId: item.id,
+      reason: item.reason,
+      alsoOn: item.alsoOn,
+      topics: item.topics,
+    })),
+  });
 }
 
 async function rankedFeed({

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { type EventKind, events, insights } from "../schema";
+import { dropFeedEntry, markFeedStale } from "./feed-entries";
 
 /** Records what a reader did with an insight; false when there is no such insight. */
 export async function recordEvent({
@@ -23,5 +24,8 @@ export async function recordEvent({
     .where(eq(insights.id, insightId));
   if (!insight) return false;
   await db.insert(events).values({ userId, insightId, kind, meta });
+  // What ranks the feed changed: a dismissed card leaves it at once, the rest re-ranks it.
+  if (kind === "dismiss") await dropFeedEntry(db, userId, insightId);
+  if (kind === "more" || kind === "less") await markFeedStale(db, userId);
   return true;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import { events, insights, saves, saveTags, tags } from "../schema";
+import { markFeedStale } from "./feed-entries";
 
 // A reader's library: saves, notes and tags. Every statement is scoped by user_id; a function
 // that finds nothing of the reader's to change returns null/false and changes nothing.
@@ -36,7 +37,10 @@ export async function saveInsight({
       .values({ userId, insightId })
       .onConflictDoNothing()
       .returning({ saveId: saves.id });
-    if (created) await tx.insert(events).values({ userId, insightId, kind: "save" });
+    if (created) {
+      await tx.insert(events).values({ userId, insightId, kind: "save" });
+      await markFeedStale(tx, userId);
+    }
     const [row] = await tx
       .select({ saveId: saves.id })
       .from(saves)
@@ -59,6 +63,7 @@ export async function unsaveInsight({
     .delete(saves)
     .where(and(eq(saves.userId, userId), eq(saves.insightId, insightId)))
     .returning({ id: saves.id });
+  if (removed.length > 0) await markFeedStale(db, userId);
   return removed.length > 0;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { follows, type Profile, podcasts, profiles } from "../schema";
+import { markFeedStale } from "./feed-entries";
 
 export type ProfileSettings = {
   interests: string;
@@ -39,6 +40,8 @@ export async function saveProfile({
         ...values,
         // A reader who turns the brief back on re-subscribes.
         ...(settings.briefEnabled ? { unsubscribedAt: null } : {}),
+        // New topics or interests: rank the feed again.
+        feedBuiltAt: null,
       },
     });
 }
@@ -65,6 +68,7 @@ export async function setFollows({
       .values(known.map(({ id }) => ({ userId, podcastId: id })))
       .onConflictDoNothing();
   });
+  await markFeedStale(db, userId);
 }
 
 /** Follows one show; false when there is no such show. */
@@ -82,6 +86,7 @@ export async function followPodcast({
     .where(eq(podcasts.id, podcastId));
   if (!show) return false;
   await db.insert(follows).values({ userId, podcastId }).onConflictDoNothing();
+  await markFeedStale(db, userId);
   return true;
 }
 
@@ -98,6 +103,7 @@ export async function unfollowPodcast({
     .delete(follows)
     .where(and(eq(follows.userId, userId), eq(follows.podcastId, podcastId)))
     .returning({ podcastId: follows.podcastId });
+  if (removed.length > 0) await markFeedStale(db, userId);
   return removed.length > 0;
 }
 

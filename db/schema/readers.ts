@@ -2,6 +2,7 @@ import {
   bigint,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -33,8 +34,32 @@ export const profiles = pgTable("profiles", {
   suppressedAt: timestamptz("suppressed_at"),
   onboardedAt: timestamptz("onboarded_at"),
   feedToken: text("feed_token").unique(),
+  /** When feed_entries were ranked for this reader; null: rank again before showing. */
+  feedBuiltAt: timestamptz("feed_built_at"),
   createdAt: createdAt(),
 });
+
+/**
+ * The reader's ranked feed, stored when it is ranked (lib/feed.ts), so showing a page is one
+ * indexed read. Ranked again when the reader's taste changes or newer insights exist.
+ */
+export const feedEntries = pgTable(
+  "feed_entries",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    insightId: uuid("insight_id")
+      .notNull()
+      .references(() => insights.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    alsoOn: text("also_on").array().notNull().default([]),
+    /** The insight's topics as ranked, so a page needs no join for them. */
+    topics: jsonb("topics").$type<{ slug: string; label: string }[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.position] })],
+);
 
 export const follows = pgTable(
   "follows",

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import type { NewInsightInput } from "@/db/queries/insights";
 import { linkNearDuplicates } from "@/db/queries/insights";
 import { getProfile } from "@/db/queries/profiles";
@@ -269,5 +271,59 @@ describe("feedPage", () => {
     const { entries } = await feedFor(reader, { filter: { q: "pricing" } });
 
     expect(idsOf(entries).sort()).toEqual([...episode.ids].sort());
+  });
+});
+
+describe("a reader's stored feed", () => {
+  it("is ranked once, then read as stored until it is an hour old or newer insights exist", async () => {
+    const c = await givenTwoShows();
+    const reader = await givenReaderFollowing([]);
+    const t0 = new Date();
+    const first = await feedFor(reader, { now: t0 });
+    const top = first.entries[0]?.id as string;
+
+    // A change no reader action makes (the score, behind the app's back) does not re-rank...
+    const db = await getDb();
+    await db.execute(sql`update insights set score = 0 where id = ${top}`);
+    expect((await feedFor(reader, { now: new Date(t0.getTime() + 60_000) })).entries[0]?.id).toBe(
+      top,
+    );
+    // ...until the stored ranking is over an hour old.
+    const later = await feedFor(reader, { now: new Date(t0.getTime() + 3_700_000) });
+    expect(later.entries[0]?.id).not.toBe(top);
+
+    // A new insight makes the stored ranking out of date at once.
+    const fresh = await givenEpisodeWith("Show C", [{ headline: "Brand new", score: 1 }]);
+    const madeAt = new Date(t0.getTime() + 3_720_000).toISOString();
+    await db.execute(sql`update insights set created_at = ${madeAt}::timestamptz
+                         where id = ${fresh.ids[0] as string}`);
+    const withNew = await feedFor(reader, { now: new Date(t0.getTime() + 3_760_000) });
+    expect(idsOf(withNew.entries)).toContain(fresh.ids[0]);
+    expect(withNew.entries).toHaveLength(c.all.length + 1);
+  });
+
+  it("drops a dismissed card in place and pages by stored position", async () => {
+    const c = await givenTwoShows();
+    const reader = await givenReaderFollowing([]);
+    const pageOne = await feedFor(reader, { pageSize: 3 });
+    expect(pageOne.entries).toHaveLength(3);
+    const dismissed = pageOne.entries[1]?.id as string;
+    await feedbackAction(reader, { insightId: dismissed, kind: "dismiss" });
+
+    const again = await feedFor(reader, { pageSize: 3 });
+    // The others keep their places: the stored ranking is not redone for a dismissal.
+    expect(idsOf(again.entries).slice(0, 2)).toEqual([
+      pageOne.entries[0]?.id,
+      pageOne.entries[2]?.id,
+    ]);
+    const seen = [...idsOf(again.entries)];
+    let cursor = again.nextCursor;
+    while (cursor) {
+      const next = await feedFor(reader, { pageSize: 3, cursor });
+      seen.push(...idsOf(next.entries));
+      cursor = next.nextCursor;
+    }
+    expect(seen).not.toContain(dismissed);
+    expect([...seen].sort()).toEqual(c.all.filter((id) => id !== dismissed).sort());
   });
 });
