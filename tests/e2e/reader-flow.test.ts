@@ -166,6 +166,22 @@ describe("a new reader", () => {
     expect(bytes.includes(Buffer.from(headline.slice(0, 20)))).toBe(true);
   });
 
+  it("reads the library in a feed reader at a private address, and can change it", async () => {
+    await page.goto(`${baseUrl}/saved`);
+    const address = await page.getByLabel("Private feed address").inputValue();
+    expect(address).toMatch(new RegExp(`^${baseUrl}/rss/[A-Za-z0-9_-]{32}$`));
+    const feed = await fetch(address);
+    expect(feed.headers.get("content-type")).toContain("application/rss+xml");
+    expect(await feed.text()).toContain(headline.replaceAll("&", "&amp;").slice(0, 30));
+
+    await page.getByRole("button", { name: "Make a new address" }).click();
+    await page.waitForFunction(
+      (old) => (document.querySelector("#rss-url") as HTMLInputElement | null)?.value !== old,
+      address,
+    );
+    expect((await fetch(address)).status).toBe(404);
+  });
+
   it("signs out, and the used link cannot sign in again", async () => {
     await page.goto(`${baseUrl}/settings`);
     await screenshot(page, "reader-09-settings");
