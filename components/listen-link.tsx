@@ -1,16 +1,7 @@
 import { formatTimestamp } from "@/lib/format";
+import { listenHref } from "@/lib/listen";
 
-// "Listen at 12:34": the audio file at that second (media fragment), else the episode's page.
-
-export function listenHref(
-  episode: { audioUrl: string | null; link: string | null },
-  seconds: number | null,
-) {
-  const safe = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
-  const audio = safe(episode.audioUrl);
-  if (audio && seconds !== null) return `${audio.split("#")[0]}#t=${Math.floor(seconds)}`;
-  return safe(episode.link) ?? audio;
-}
+// "Listen at 12:34" (lib/listen decides where it goes).
 
 export function ListenLink({
   episode,

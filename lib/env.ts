@@ -42,6 +42,7 @@ const envSchema = z
     AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     RESEND_API_KEY: optional(z.string().startsWith("re_", "must start with re_")),
     RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    RESEND_WEBHOOK_SECRET: optional(z.string().startsWith("whsec_", "must start with whsec_")),
     EMAIL_FROM: withDefault(z.string(), "Podbrief <brief@localhost>"),
     AUTH_GITHUB_ID: optional(z.string()),
     AUTH_GITHUB_SECRET: optional(z.string()),

@@ -1,3 +1,4 @@
+import { runBriefs } from "@/lib/brief/run";
 import { runIngest } from "@/lib/ingest/run";
 import { runSummarize } from "@/lib/insights/run";
 
@@ -30,8 +31,14 @@ export function startEmbeddedScheduler(): void {
           `podbrief: summarized ${summarize.episodes} episodes into ${summarize.insights} insights, ${summarize.errors.length} errors`,
         );
       }
+      const brief = await runBriefs({ budgetMs: SLICE_MS });
+      if (brief.due > 0 || brief.sent > 0 || brief.stopped) {
+        console.info(
+          `podbrief: briefs: ${brief.due} due, ${brief.sent} sent, ${brief.skipped.length} skipped, ${brief.failed.length} failed${brief.stopped ? ` (stopped: ${brief.stopped})` : ""}`,
+        );
+      }
     } catch (error) {
-      console.error("podbrief: scheduled ingest failed", error);
+      console.error("podbrief: a scheduled run failed", error);
     } finally {
       running = false;
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { outbox } from "../schema";
 
@@ -37,4 +37,36 @@ export async function getOutboxMessage({ id }: { id: string }): Promise<OutboxMe
   const db = await getDb();
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
   return row ?? null;
+}
+
+/**
+ * Stores a batch of emails once: a retry with the same key stores nothing new and returns the
+ * ids stored the first time, in order.
+ */
+export async function storeBatchInOutbox({
+  key,
+  messages,
+}: {
+  key: string;
+  messages: Omit<NewOutboxMessage, "dedupeKey">[];
+}): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const db = await getDb();
+  const keyed = messages.map((m, i) => ({ ...m, dedupeKey: `${key}#${i}` }));
+  await db.insert(outbox).values(keyed).onConflictDoNothing({ target: outbox.dedupeKey });
+  const rows = await db
+    .select({ id: outbox.id, dedupeKey: outbox.dedupeKey })
+    .from(outbox)
+    .where(
+      inArray(
+        outbox.dedupeKey,
+        keyed.map((m) => m.dedupeKey),
+      ),
+    );
+  const byKey = new Map(rows.map((r) => [r.dedupeKey, r.id]));
+  return keyed.map((m) => {
+    const id = byKey.get(m.dedupeKey);
+    if (!id) throw new Error("an email stored in the outbox could not be read back");
+    return id;
+  });
 }

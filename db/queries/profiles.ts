@@ -177,3 +177,22 @@ export async function userIdByFeedToken({ token }: { token: string }): Promise<s
     .where(eq(profiles.feedToken, token));
   return row?.userId ?? null;
 }
+
+/** Stops the daily brief for a reader (one-click unsubscribe); false when there is no such reader. */
+export async function unsubscribeReader({
+  userId,
+  now = new Date(),
+}: {
+  userId: string;
+  now?: Date;
+}): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(profiles)
+    .set({
+      unsubscribedAt: sql`coalesce(${profiles.unsubscribedAt}, ${now.toISOString()}::timestamptz)`,
+    })
+    .where(eq(profiles.userId, userId))
+    .returning({ userId: profiles.userId });
+  return rows.length > 0;
+}

@@ -1,5 +1,6 @@
 import {
   date,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -26,7 +27,10 @@ export const briefs = pgTable(
     localDate: date("local_date", { mode: "string" }).notNull(),
     status: text("status").$type<BriefStatus>().notNull().default("pending"),
     reason: text("reason"),
+    /** The email as rendered, stored before sending: a retry sends exactly these bytes. */
+    recipient: text("recipient"),
     subject: text("subject"),
+    headers: jsonb("headers").$type<Record<string, string>>(),
     html: text("html"),
     text: text("text"),
     htmlHash: text("html_hash"),
@@ -37,7 +41,12 @@ export const briefs = pgTable(
     sentAt: timestamptz("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("briefs_user_date_idx").on(t.userId, t.localDate)],
+  (t) => [
+    uniqueIndex("briefs_user_date_idx").on(t.userId, t.localDate),
+    index("briefs_status_idx").on(t.status, t.leaseUntil),
+    index("briefs_batch_idx").on(t.batchId),
+    index("briefs_provider_idx").on(t.providerId),
+  ],
 );
 
 export const briefItems = pgTable(
@@ -65,6 +74,8 @@ export const outbox = pgTable("outbox", {
   text: text("text"),
   headers: jsonb("headers").$type<Record<string, string>>(),
   kind: text("kind").notNull(),
+  /** A batch retried with the same idempotency key stores each email once. */
+  dedupeKey: text("dedupe_key").unique(),
   createdAt: createdAt(),
 });
 

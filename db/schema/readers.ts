@@ -117,7 +117,17 @@ export const saveTags = pgTable(
   (t) => [primaryKey({ columns: [t.saveId, t.tagId] })],
 );
 
-export type EventKind = "view" | "open" | "save" | "dismiss" | "more" | "less" | "click";
+// view / open: seen in the app; delivered / opened / click: from the mail provider's webhook.
+export type EventKind =
+  | "view"
+  | "open"
+  | "save"
+  | "dismiss"
+  | "more"
+  | "less"
+  | "click"
+  | "delivered"
+  | "opened";
 
 export const events = pgTable(
   "events",

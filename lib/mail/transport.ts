@@ -1,5 +1,5 @@
 import { Resend } from "resend";
-import { storeInOutbox } from "@/db/queries/outbox";
+import { storeBatchInOutbox, storeInOutbox } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 
 // The one place that decides how email leaves: Resend when RESEND_API_KEY is set, otherwise the
@@ -62,6 +62,62 @@ export async function sendEmail(
     throw new MailError(`Resend refused the email: ${error?.message ?? "no answer"}`);
   }
   return { id: data.id, transport: "resend" };
+}
+
+export type BatchResult =
+  | { ok: true; ids: string[] }
+  | { ok: false; kind: "rate_limited"; retryAfterSeconds: number; message: string }
+  | { ok: false; kind: "quota"; message: string }
+  | { ok: false; kind: "failed"; retryable: boolean; message: string };
+
+/**
+ * Sends up to 100 emails in one provider call. The idempotency key and the body must be the same
+ * on every retry of a batch: the provider then answers the first call's result and sends nothing
+ * again. The outbox keeps the same promise with a unique key per email.
+ */
+export async function sendEmailBatch(
+  emails: Email[],
+  { idempotencyKey }: { idempotencyKey: string },
+): Promise<BatchResult> {
+  if (emails.length > 100) throw new Error("a batch holds at most 100 emails");
+  if (mailTransportName() === "outbox") {
+    const ids = await storeBatchInOutbox({
+      key: idempotencyKey,
+      messages: emails.map((email) => ({ ...email, from: env.EMAIL_FROM })),
+    });
+    return { ok: true, ids };
+  }
+  const { data, error, headers } = await resend().batch.send(
+    emails.map((email) => ({
+      from: env.EMAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: email.headers,
+      tags: [{ name: "kind", value: email.kind }],
+    })),
+    { idempotencyKey },
+  );
+  if (!error && data) return { ok: true, ids: data.data.map((sent) => sent.id) };
+  const message = `Resend refused the batch: ${error?.message ?? "no answer"}`;
+  const name = String(error?.name ?? "");
+  if (name === "daily_quota_exceeded" || name === "monthly_quota_exceeded") {
+    return { ok: false, kind: "quota", message };
+  }
+  if (name === "rate_limit_exceeded" || error?.statusCode === 429) {
+    const retryAfter = Number((headers as Record<string, string> | null)?.["retry-after"] ?? 1);
+    return {
+      ok: false,
+      kind: "rate_limited",
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1,
+      message,
+    };
+  }
+  const status = error?.statusCode ?? null;
+  // Our request was wrong (4xx): the same body will fail again. The rest may pass on a retry.
+  const retryable = status === null || status >= 500 || name === "concurrent_idempotent_requests";
+  return { ok: false, kind: "failed", retryable, message };
 }
 
 /**

@@ -3,8 +3,10 @@ import { signOutForm } from "@/app/actions/auth";
 import { addShowForm, followForm, saveSettingsForm } from "@/app/actions/reader";
 import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle, quietButtonClass, TextLink } from "@/components/ui";
+import { insightCardsByIds } from "@/db/queries/insights";
 import { getProfile, listShowChoices } from "@/db/queries/profiles";
 import { listTopics } from "@/db/queries/topics";
+import { chooseBriefItems } from "@/lib/brief/compose";
 import { readFlash } from "@/lib/flash";
 import { requireReader } from "@/lib/session";
 
@@ -22,6 +24,15 @@ export default async function SettingsPage({ searchParams }: Props) {
     listTopics(),
     listShowChoices({ userId: reader.id, q }),
   ]);
+  const preview = await chooseBriefItems({
+    userId: reader.id,
+    followedTopics: profile?.followedTopics ?? [],
+    now: new Date(),
+  });
+  const previewCards =
+    preview.kind === "brief"
+      ? await insightCardsByIds({ ids: preview.picks.map((p) => p.insightId) })
+      : [];
   const here = q ? `/settings?${new URLSearchParams({ q })}` : "/settings";
   const saved = readFlash(params, "saved");
   return (
@@ -64,6 +75,30 @@ export default async function SettingsPage({ searchParams }: Props) {
         prefillTimeZone={false}
         actions={{ save: saveSettingsForm, follow: followForm, addShow: addShowForm }}
       />
+      <section
+        aria-labelledby="preview-heading"
+        className="mt-10 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
+      >
+        <h2 id="preview-heading" className="text-lg font-semibold">
+          Your next brief, if it went out now
+        </h2>
+        {preview.kind === "quiet" ? (
+          <p className="mt-2 text-sm text-stone-600 dark:text-stone-300">
+            Nothing would be sent: {preview.reason}.
+          </p>
+        ) : (
+          <ol className="mt-3 list-decimal space-y-1 pl-5">
+            {previewCards.map((card) => (
+              <li key={card.id}>
+                <TextLink href={`/insights/${card.id}`}>{card.headline}</TextLink>{" "}
+                <span className="text-sm text-stone-600 dark:text-stone-300">
+                  · {card.podcast.title}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
       <section
         aria-labelledby="account-heading"
         className="mt-10 border-t border-stone-200 pt-6 dark:border-stone-800"

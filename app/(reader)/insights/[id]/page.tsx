@@ -7,6 +7,7 @@ import { Quote, TopicList } from "@/components/insight-card";
 import { ListenLink } from "@/components/listen-link";
 import { TagEditor } from "@/components/tag-editor";
 import { Notice } from "@/components/ui";
+import { recordEvent } from "@/db/queries/events";
 import { getInsight, relatedInsights } from "@/db/queries/insights";
 import { listTags, saveStates } from "@/db/queries/library";
 import { env } from "@/lib/env";
@@ -43,6 +44,8 @@ export default async function InsightPage({ params, searchParams }: Props) {
   const insight = await getInsight({ id: (await params).id });
   if (!insight) notFound();
   const reader = await currentReader();
+  // Opened: the daily brief does not bring it again.
+  if (reader) await recordEvent({ userId: reader.id, insightId: insight.id, kind: "open" });
   const state = reader
     ? (await saveStates({ userId: reader.id, insightIds: [insight.id] })).get(insight.id)
     : undefined;

@@ -1,0 +1,116 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rowsOf } from "../client";
+
+// What a reader has already had, so a brief brings only what is new to them.
+
+/** Insights already in another of the reader's briefs, or opened by them in the app. */
+export async function seenInsightIds({
+  userId,
+  exceptBriefId,
+}: {
+  userId: string;
+  exceptBriefId?: string;
+}): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = rowsOf<{ insight_id: string }>(
+    await db.execute(sql`
+      select bi.insight_id from brief_items bi join briefs b on b.id = bi.brief_id
+      where b.user_id = ${userId} and b.status <> 'skipped'
+        ${exceptBriefId ? sql`and b.id <> ${exceptBriefId}` : sql``}
+      union
+      select insight_id from events
+      where user_id = ${userId} and kind = 'open' and insight_id is not null`),
+  );
+  return new Set(rows.map((r) => r.insight_id));
+}
+
+/** Days after saving at which a save comes back: first at 7, then 30, then 90. */
+export const RESURFACE_AFTER_DAYS = [7, 30, 90] as const;
+
+/**
+ * The saved insight to bring back today, if any: the oldest save that is due for its next
+ * resurfacing (7 / 30 / 90 days after it was saved) and was not brought back in the last week.
+ */
+export async function resurfaceCandidate({
+  userId,
+  now,
+  exceptBriefId,
+}: {
+  userId: string;
+  now: Date;
+  exceptBriefId?: string;
+}): Promise<{ insightId: string; savedAt: Date } | null> {
+  const db = await getDb();
+  const at = now.toISOString();
+  const [row] = rowsOf<{ insight_id: string; saved_at: string | Date }>(
+    await db.execute(sql`
+      with shown as (
+        select bi.insight_id, count(*)::int as times, max(b.created_at) as last_at
+        from brief_items bi join briefs b on b.id = bi.brief_id
+        where b.user_id = ${userId} and bi.kind = 'resurfaced' and b.status <> 'skipped'
+          ${exceptBriefId ? sql`and b.id <> ${exceptBriefId}` : sql``}
+        group by bi.insight_id
+      )
+      select s.insight_id, s.created_at as saved_at
+      from saves s left join shown on shown.insight_id = s.insight_id
+      where s.user_id = ${userId}
+        and coalesce(shown.times, 0) < ${RESURFACE_AFTER_DAYS.length}
+        and s.created_at <= ${at}::timestamptz - make_interval(days =>
+              (array[${sql.raw(RESURFACE_AFTER_DAYS.join(","))}])[coalesce(shown.times, 0) + 1])
+        and (shown.last_at is null or shown.last_at < ${at}::timestamptz - interval '7 days')
+      order by s.created_at, s.id
+      limit 1`),
+  );
+  return row ? { insightId: row.insight_id, savedAt: new Date(row.saved_at) } : null;
+}
+
+export type StoredBrief = {
+  id: string;
+  localDate: string;
+  status: string;
+  reason: string | null;
+  subject: string | null;
+  items: { insightId: string; kind: "top" | "resurfaced"; reason: string | null }[];
+};
+
+/** The reader's brief of one local date, with its items in order. */
+export async function briefForDate({
+  userId,
+  localDate,
+}: {
+  userId: string;
+  localDate: string;
+}): Promise<StoredBrief | null> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return null;
+  const db = await getDb();
+  const rows = rowsOf<{
+    id: string;
+    status: string;
+    reason: string | null;
+    subject: string | null;
+    insight_id: string | null;
+    kind: "top" | "resurfaced" | null;
+    item_reason: string | null;
+  }>(
+    await db.execute(sql`
+      select b.id, b.status, b.reason, b.subject, bi.insight_id, bi.kind, bi.reason as item_reason
+      from briefs b left join brief_items bi on bi.brief_id = b.id
+      where b.user_id = ${userId} and b.local_date = ${localDate}::date
+      order by bi.position`),
+  );
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    id: first.id,
+    localDate,
+    status: first.status,
+    reason: first.reason,
+    subject: first.subject,
+    items: rows.flatMap((r) =>
+      r.insight_id && r.kind
+        ? [{ insightId: r.insight_id, kind: r.kind, reason: r.item_reason }]
+        : [],
+    ),
+  };
+}

@@ -1,0 +1,113 @@
+import { batchEmails, closeBrief, markBatchSent, releaseBatch } from "@/db/queries/briefs";
+import { type BatchResult, mailTransportName, sendEmailBatch } from "@/lib/mail/transport";
+
+// Sending one batch of stored briefs: the idempotency key comes from the briefs' date and the
+// batch id, and the body from the stored emails in a fixed order, so every retry of a batch (this
+// run's, or the next run's after a crash) asks the provider the very same thing.
+
+export const MAX_ATTEMPTS = 6;
+
+export type SendOutcome =
+  | { kind: "sent"; count: number }
+  | { kind: "stop"; reason: string }
+  | { kind: "retry-later"; reason: string }
+  | { kind: "failed"; count: number; reason: string };
+
+export type Pacer = () => Promise<void>;
+
+/** At most `perSecond` provider calls a second (Resend allows 2 by default). */
+export function pacer(perSecond: number, sleep = defaultSleep): Pacer {
+  let next = 0;
+  return async () => {
+    const wait = next - Date.now();
+    if (wait > 0) await sleep(wait);
+    next = Math.max(Date.now(), next) + 1000 / perSecond;
+  };
+}
+
+const defaultSleep = (ms: number): Promise<void> =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function sendBatch({
+  batchId,
+  now,
+  pace,
+  deadline,
+  sleep = defaultSleep,
+  afterAccepted,
+}: {
+  batchId: string;
+  now: Date;
+  pace: Pacer;
+  /** Date.now() after which a rate-limit wait is not worth it: leave the batch for the next run. */
+  deadline: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Called after the provider accepted the batch, before it is marked (tests crash here). */
+  afterAccepted?: (batchId: string) => Promise<void> | void;
+}): Promise<SendOutcome & { calls: number }> {
+  const emails = await batchEmails({ batchId });
+  if (emails.length === 0) return { kind: "sent", count: 0, calls: 0 };
+  const worn = emails.filter((e) => e.attempts > MAX_ATTEMPTS);
+  if (worn.length === emails.length) {
+    for (const e of emails) {
+      await closeBrief({
+        briefId: e.briefId,
+        status: "failed",
+        reason: `gave up after ${MAX_ATTEMPTS} attempts`,
+      });
+    }
+    return {
+      kind: "failed",
+      count: emails.length,
+      reason: `gave up after ${MAX_ATTEMPTS} attempts`,
+      calls: 0,
+    };
+  }
+  const date = emails.map((e) => e.localDate).sort()[0];
+  const idempotencyKey = `brief-${date}-${batchId}`;
+  const body = emails.map((e) => ({
+    to: e.recipient,
+    subject: e.subject,
+    html: e.html,
+    text: e.text,
+    headers: e.headers,
+    kind: "brief" as const,
+  }));
+  let calls = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (mailTransportName() === "resend") await pace();
+    calls++;
+    const result: BatchResult = await sendEmailBatch(body, { idempotencyKey });
+    if (result.ok) {
+      await afterAccepted?.(batchId);
+      await markBatchSent({
+        batchId,
+        now,
+        sent: emails.map((e, i) => ({ briefId: e.briefId, providerId: result.ids[i] ?? "" })),
+      });
+      return { kind: "sent", count: emails.length, calls };
+    }
+    if (result.kind === "quota") {
+      await releaseBatch({ batchId, now });
+      return {
+        kind: "stop",
+        reason: `${result.message} (the provider's sending quota is used up; the rest waits for the next run)`,
+        calls,
+      };
+    }
+    const waitMs =
+      result.kind === "rate_limited" ? result.retryAfterSeconds * 1000 : 2 ** attempt * 500;
+    const retryable = result.kind === "rate_limited" || result.retryable;
+    if (!retryable) {
+      for (const e of emails) {
+        await closeBrief({ briefId: e.briefId, status: "failed", reason: result.message });
+      }
+      return { kind: "failed", count: emails.length, reason: result.message, calls };
+    }
+    if (attempt >= 3 || Date.now() + waitMs > deadline) {
+      await releaseBatch({ batchId, now });
+      return { kind: "retry-later", reason: result.message, calls };
+    }
+    await sleep(waitMs);
+  }
+}

@@ -1,0 +1,57 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { authSecret } from "@/lib/auth-secret";
+
+// Signed links in the brief email, usable without signing in: who, what, which insight, until
+// when. Anyone holding the link can do that one thing for that reader, and only until it expires.
+
+export type BriefAction = "save" | "more" | "less" | "unsubscribe";
+export type BriefToken = {
+  userId: string;
+  action: BriefAction;
+  insightId: string | null;
+  expiresAt: Date;
+};
+
+const ACTIONS = new Set<BriefAction>(["save", "more", "less", "unsubscribe"]);
+
+function signature(payload: string): string {
+  return createHmac("sha256", authSecret()).update(`brief:${payload}`).digest("base64url");
+}
+
+export function signBriefToken(token: BriefToken): string {
+  const payload = Buffer.from(
+    JSON.stringify([
+      token.userId,
+      token.action,
+      token.insightId,
+      Math.floor(token.expiresAt.getTime() / 1000),
+    ]),
+  ).toString("base64url");
+  return `${payload}.${signature(payload)}`;
+}
+
+/** The token's content when the signature is ours and it has not expired; else null. */
+export function verifyBriefToken(raw: unknown, now: Date = new Date()): BriefToken | null {
+  if (typeof raw !== "string" || raw.length > 600) return null;
+  const [payload, sig, extra] = raw.split(".");
+  if (!payload || !sig || extra !== undefined) return null;
+  const expected = Buffer.from(signature(payload));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const [userId, action, insightId, expires] = JSON.parse(
+      Buffer.from(payload, "base64url").toString("utf8"),
+    ) as [unknown, unknown, unknown, unknown];
+    if (typeof userId !== "string" || !ACTIONS.has(action as BriefAction)) return null;
+    if (insightId !== null && typeof insightId !== "string") return null;
+    if (typeof expires !== "number" || expires * 1000 <= now.getTime()) return null;
+    return {
+      userId,
+      action: action as BriefAction,
+      insightId,
+      expiresAt: new Date(expires * 1000),
+    };
+  } catch {
+    return null;
+  }
+}
