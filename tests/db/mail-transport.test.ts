@@ -71,3 +71,27 @@ describe("the mail transport", () => {
     }
   });
 });
+
+describe("a deployment with no way to deliver mail", () => {
+  it("is said at start-up when public, and not on a developer's machine", async () => {
+    const publicSite = await transportWith({
+      NODE_ENV: "production",
+      RESEND_API_KEY: "",
+      APP_URL: "https://podbrief.example",
+    });
+    expect(publicSite.outboxViewerEnabled()).toBe(false);
+    expect(publicSite.mailWarning()).toMatch(/no mail provider \(RESEND_API_KEY is unset\)/);
+
+    const local = await transportWith({
+      NODE_ENV: "production",
+      RESEND_API_KEY: "",
+      APP_URL: "http://localhost:3000",
+    });
+    expect(local.outboxViewerEnabled()).toBe(true);
+    expect(local.mailWarning()).toBeNull();
+
+    const resend = await transportWith({ NODE_ENV: "production", RESEND_API_KEY: "re_live" });
+    expect(resend.outboxViewerEnabled()).toBe(false);
+    expect(resend.mailWarning()).toBeNull();
+  });
+});

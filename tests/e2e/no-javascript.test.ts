@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
+import { signInThroughOutbox } from "./sign-in";
 
 // The reader's forms are server actions posted by plain HTML forms, so they work with JavaScript
 // off; and an action posted without a session is refused and changes nothing.
@@ -26,21 +27,7 @@ describe("a reader with JavaScript off", () => {
   let saveForm = new URLSearchParams();
 
   it("signs in, onboards and saves an insight from the feed", async () => {
-    await page.goto(`${baseUrl}/signin`);
-    await page.getByLabel("Email address").fill(email);
-    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-    await page.waitForURL(/\/signin\/check-email$/);
-
-    await page.goto(`${baseUrl}/dev/outbox`);
-    await page
-      .getByRole("link", { name: new RegExp(`to ${email.replace(/[.]/g, "\\.")}`) })
-      .click();
-    const link = (await page.locator("pre").innerText()).match(
-      /https?:\/\/\S+\/signin\/confirm\?\S+/,
-    )?.[0];
-    expect(link).toBeDefined();
-    await page.goto(link as string);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughOutbox(page, baseUrl, email);
     await page.waitForURL(/\/onboarding$/);
 
     await page.getByText("Product", { exact: true }).click();
