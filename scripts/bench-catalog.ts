@@ -4,7 +4,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
-export const SIZE = { podcasts: 200, episodes: 12_500, perEpisode: 8, readers: 10_000, clusters: 50 };
+export const SIZE = {
+  podcasts: 200,
+  episodes: 12_500,
+  perEpisode: 8,
+  readers: 10_000,
+  clusters: 50,
+};
 export const INSIGHTS = SIZE.episodes * SIZE.perEpisode;
 
 /** The bench database, created, migrated and seeded when needed. `script` names the npm script. */

@@ -20,17 +20,19 @@ export async function seenInsightIds({
         ${exceptBriefId ? sql`and b.id <> ${exceptBriefId}` : sql``}
       union
       select insight_id from events
-      where user_id = ${userId} and kind = 'open' and insight_id is not null`),
+      where user_id = ${userId} and kind in ('open', 'click') and insight_id is not null`),
   );
   return new Set(rows.map((r) => r.insight_id));
 }
 
 /** Days after saving at which a save comes back: first at 7, then 30, then 90. */
 export const RESURFACE_AFTER_DAYS = [7, 30, 90] as const;
+/** The same as gaps: from the save to the first time, then from each time to the next. */
+const GAPS = RESURFACE_AFTER_DAYS.map((day, i) => day - (RESURFACE_AFTER_DAYS[i - 1] ?? 0));
 
 /**
- * The saved insight to bring back today, if any: the oldest save that is due for its next
- * resurfacing (7 / 30 / 90 days after it was saved) and was not brought back in the last week.
+ * The saved insight to bring back today, if any: the oldest save due for its next resurfacing,
+ * spaced like 7 / 30 / 90 days after saving (7 days after the save, then 23 after that, then 60).
  */
 export async function resurfaceCandidate({
   userId,
@@ -56,9 +58,8 @@ export async function resurfaceCandidate({
       from saves s left join shown on shown.insight_id = s.insight_id
       where s.user_id = ${userId}
         and coalesce(shown.times, 0) < ${RESURFACE_AFTER_DAYS.length}
-        and s.created_at <= ${at}::timestamptz - make_interval(days =>
-              (array[${sql.raw(RESURFACE_AFTER_DAYS.join(","))}])[coalesce(shown.times, 0) + 1])
-        and (shown.last_at is null or shown.last_at < ${at}::timestamptz - interval '7 days')
+        and coalesce(shown.last_at, s.created_at) <= ${at}::timestamptz - make_interval(days =>
+              (array[${sql.raw(GAPS.join(","))}])[coalesce(shown.times, 0) + 1])
       order by s.created_at, s.id
       limit 1`),
   );

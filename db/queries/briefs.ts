@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import { briefItems, briefs } from "../schema";
 
@@ -54,18 +54,23 @@ export type ClaimedBrief = {
  */
 export async function claimPendingBriefs({
   now,
+  leaseAt,
   leaseSeconds,
   limit,
   email,
 }: {
+  /** The moment the run acts as of: a brief is claimed only on its reader's local date. */
   now: Date;
+  /** The wall clock, for leases (a run "as of" another moment still holds real leases). */
+  leaseAt: Date;
   leaseSeconds: number;
   limit: number;
   email?: string;
 }): Promise<ClaimedBrief[]> {
   const db = await getDb();
-  const at = now.toISOString();
-  const until = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+  const asOf = sql`${now.toISOString()}::timestamptz`;
+  const at = leaseAt.toISOString();
+  const until = new Date(leaseAt.getTime() + leaseSeconds * 1000).toISOString();
   const rows = rowsOf<{
     id: string;
     user_id: string;
@@ -80,6 +85,8 @@ export async function claimPendingBriefs({
         join users u on u.id = b.user_id
         where b.status = 'pending' and b.batch_id is null
           and (b.lease_until is null or b.lease_until < ${at}::timestamptz)
+          and b.local_date = (${asOf} at time zone p.time_zone)::date
+          and b.attempts < ${MAX_CLAIMS}
           and ${eligible}
           ${email ? sql`and lower(u.email) = lower(${email})` : sql``}
         order by b.created_at, b.id
@@ -119,7 +126,7 @@ export type ComposedBrief = {
 export async function storeComposedBrief(brief: ComposedBrief): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx
+    const stored = await tx
       .update(briefs)
       .set({
         recipient: brief.recipient,
@@ -129,7 +136,12 @@ export async function storeComposedBrief(brief: ComposedBrief): Promise<void> {
         text: brief.text,
         htmlHash: brief.htmlHash,
       })
-      .where(and(eq(briefs.id, brief.briefId), eq(briefs.status, "pending")));
+      .where(
+        and(eq(briefs.id, brief.briefId), eq(briefs.status, "pending"), isNull(briefs.batchId)),
+      )
+      .returning({ id: briefs.id });
+    // Already batched or sent by another run: what was sent stays recorded as it was.
+    if (stored.length === 0) return;
     await tx.delete(briefItems).where(eq(briefItems.briefId, brief.briefId));
     if (brief.items.length > 0) {
       await tx
@@ -165,12 +177,12 @@ export async function closeBrief({
 export async function formBatch({
   briefIds,
   batchId,
-  now,
+  leaseAt,
   leaseSeconds,
 }: {
   briefIds: string[];
   batchId: string;
-  now: Date;
+  leaseAt: Date;
   leaseSeconds: number;
 }): Promise<string[]> {
   if (briefIds.length === 0) return [];
@@ -180,7 +192,7 @@ export async function formBatch({
     .set({
       status: "sending",
       batchId,
-      leaseUntil: new Date(now.getTime() + leaseSeconds * 1000),
+      leaseUntil: new Date(leaseAt.getTime() + leaseSeconds * 1000),
     })
     .where(and(inArray(briefs.id, briefIds), eq(briefs.status, "pending"), isNotNull(briefs.html)))
     .returning({ id: briefs.id });
@@ -192,17 +204,24 @@ export async function formBatch({
  * brief of it, one statement), so it is re-sent with the same key and the same body.
  */
 export async function claimStaleBatches({
-  now,
+  leaseAt,
   leaseSeconds,
   limit,
 }: {
-  now: Date;
+  leaseAt: Date;
   leaseSeconds: number;
   limit: number;
 }): Promise<string[]> {
   const db = await getDb();
-  const at = now.toISOString();
-  const until = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+  const at = leaseAt.toISOString();
+  const until = new Date(leaseAt.getTime() + leaseSeconds * 1000).toISOString();
+  // A batch unconfirmed for most of a day is not sent again: the provider keeps idempotency keys
+  // for 24 hours, and after that a replay would be a second email. It is closed as failed.
+  await db.execute(sql`
+    update briefs set status = 'failed', lease_until = null,
+      reason = 'the provider did not confirm this batch within a day; not sent again to avoid a duplicate'
+    where status = 'sending' and lease_until < ${at}::timestamptz
+      and created_at < ${at}::timestamptz - interval '22 hours'`);
   const stale = rowsOf<{ batch_id: string }>(
     await db.execute(sql`
       select distinct batch_id from briefs
@@ -290,14 +309,59 @@ export async function markBatchSent({
     where b.id = s."briefId" and b.batch_id = ${batchId} and b.status = 'sending'`);
 }
 
-/** Gives a batch's lease back early (a rate limit or a quota stopped the run): retried later. */
-export async function releaseBatch({ batchId, now }: { batchId: string; now: Date }) {
+/**
+ * Gives a batch's lease back early, to be retried by a later run. A rate limit or a quota is not
+ * the batch's fault, so that claim does not count as an attempt.
+ */
+export async function releaseBatch({
+  batchId,
+  leaseAt,
+  countAttempt,
+}: {
+  batchId: string;
+  leaseAt: Date;
+  countAttempt: boolean;
+}) {
   const db = await getDb();
   await db
     .update(briefs)
-    .set({ leaseUntil: now })
+    .set({
+      leaseUntil: leaseAt,
+      ...(countAttempt ? {} : { attempts: sql`greatest(${briefs.attempts} - 1, 0)` }),
+    })
     .where(and(eq(briefs.batchId, batchId), eq(briefs.status, "sending")));
 }
+
+/**
+ * Closes pending briefs that can no longer go out: their local date has passed (a brief is never
+ * sent the next day), their reader stopped the brief, or composing failed too often.
+ */
+export async function closeStaleBriefs({ now }: { now: Date }): Promise<number> {
+  const db = await getDb();
+  const asOf = sql`${now.toISOString()}::timestamptz`;
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      update briefs b
+        set status = case when b.attempts >= ${MAX_CLAIMS} then 'failed' else 'skipped' end,
+            lease_until = null,
+        reason = case
+          when not (p.brief_enabled and p.unsubscribed_at is null and p.suppressed_at is null)
+            then 'the reader stopped the brief or the address was suppressed'
+          when b.attempts >= ${MAX_CLAIMS} then 'composing failed ${sql.raw(String(MAX_CLAIMS))} times'
+          else 'its local day passed before it could be sent' end
+      from profiles p
+      where p.user_id = b.user_id and b.status = 'pending' and b.batch_id is null
+        and (b.lease_until is null or b.lease_until < ${asOf})
+        and (b.local_date < (${asOf} at time zone p.time_zone)::date
+             or not (p.brief_enabled and p.unsubscribed_at is null and p.suppressed_at is null)
+             or b.attempts >= ${MAX_CLAIMS})
+      returning b.id`),
+  );
+  return rows.length;
+}
+
+/** How many times a pending brief is claimed before it is given up. */
+export const MAX_CLAIMS = 6;
 
 /** Readers whose brief would be due now (the CLI's --dry-run), without making any. */
 export async function dueReaders({

@@ -139,7 +139,7 @@ export async function feedCandidates({
       followed as (select podcast_id from follows where user_id = ${reader}),
       feedback as (
         (select 'more' as kind, fi.embedding from events ev join insights fi on fi.id = ev.insight_id
-         where ev.user_id = ${reader} and ev.kind = 'more'
+         where ev.user_id = ${reader} and ev.kind in ('more', 'click')
            and ev.created_at <= ${asOfText}::timestamptz
          order by ev.created_at desc limit 20)
         union all

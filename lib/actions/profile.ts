@@ -22,6 +22,8 @@ const asList = (value: unknown) =>
 export const timeZone = z
   .string()
   .trim()
+  // A zone name; UTC offsets like "+05:30" are refused: PostgreSQL reads their sign the other way.
+  .regex(/^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/, "is not a time zone we know")
   .refine((zone) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: zone });

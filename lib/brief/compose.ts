@@ -50,12 +50,6 @@ export async function chooseBriefItems({
     { diversity: false },
   );
   const good = ranked.filter((c) => c.quality >= QUALITY_BAR);
-  if (good.length < MIN_GOOD_INSIGHTS) {
-    return {
-      kind: "quiet",
-      reason: `quiet day: ${good.length} new insight${good.length === 1 ? "" : "s"} cleared the quality bar (a brief needs ${MIN_GOOD_INSIGHTS})`,
-    };
-  }
   const perEpisode = new Map<string, number>();
   const perShow = new Map<string, number>();
   const picks: BriefPick[] = [];
@@ -67,6 +61,14 @@ export async function chooseBriefItems({
     perEpisode.set(item.episodeId, 1);
     perShow.set(item.podcastId, (perShow.get(item.podcastId) ?? 0) + 1);
     picks.push({ insightId: item.id, kind: "top", reason: item.reason });
+  }
+  // Counted after the one-per-episode and two-per-show rules: five good insights of one episode
+  // make one brief item, not a brief.
+  if (picks.length < MIN_GOOD_INSIGHTS) {
+    return {
+      kind: "quiet",
+      reason: `quiet day: ${picks.length} new insight${picks.length === 1 ? "" : "s"} from different episodes cleared the quality bar (a brief needs ${MIN_GOOD_INSIGHTS})`,
+    };
   }
   const back = await resurfaceCandidate({ userId, now, exceptBriefId: briefId });
   if (back && !picks.some((p) => p.insightId === back.insightId)) {
@@ -113,6 +115,8 @@ function itemView(card: InsightCard, pick: BriefPick, userId: string, now: Date)
 export type RenderedEmail = RenderedBrief & {
   headers: Record<string, string>;
   htmlHash: string;
+  /** The picks the email shows (an insight removed meanwhile is left out). */
+  picks: BriefPick[];
 };
 
 /** The email for these picks, with its one-click links signed for this reader. */
@@ -129,7 +133,8 @@ export async function renderBriefEmail({
 }): Promise<RenderedEmail> {
   const cards = await insightCardsByIds({ ids: picks.map((p) => p.insightId) });
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const items = picks.flatMap((pick) => {
+  const shown = picks.filter((pick) => byId.has(pick.insightId));
+  const items = shown.flatMap((pick) => {
     const card = byId.get(pick.insightId);
     return card ? [itemView(card, pick, userId, now)] : [];
   });
@@ -156,5 +161,6 @@ export async function renderBriefEmail({
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
     htmlHash: createHash("sha256").update(rendered.html).digest("hex"),
+    picks: shown,
   };
 }

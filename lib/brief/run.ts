@@ -3,6 +3,7 @@ import {
   claimPendingBriefs,
   claimStaleBatches,
   closeBrief,
+  closeStaleBriefs,
   createDueBriefs,
   dueReaders,
   formBatch,
@@ -11,6 +12,7 @@ import {
 import { getProfile } from "@/db/queries/profiles";
 import { chooseBriefItems, renderBriefEmail } from "@/lib/brief/compose";
 import { type Pacer, pacer, sendBatch } from "@/lib/brief/send";
+import { mailWarning } from "@/lib/mail/transport";
 import { publicReason } from "@/lib/public-reason";
 
 // One run of the daily brief, from the cron route, the CLI or the embedded scheduler: make the
@@ -30,12 +32,16 @@ export type BriefRunSummary = {
   providerCalls: number;
   /** Why the run stopped early (a provider quota), if it did. */
   stopped: string | null;
+  /** Said when emails only reach the outbox table on a deployment others use. */
+  warning: string | null;
   /** --dry-run: what would be sent, nothing stored. */
   preview: { email: string; localDate: string; subject: string | null; reason: string | null }[];
 };
 
 export type BriefRunOptions = {
   now?: Date;
+  /** The wall clock for leases (tests move it with `now`). */
+  clock?: () => Date;
   budgetMs?: number;
   /** Only this reader. */
   email?: string;
@@ -61,14 +67,17 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     batches: 0,
     providerCalls: 0,
     stopped: null,
+    warning: mailWarning(),
     preview: [],
   };
+  const clock = options.clock ?? (() => new Date());
   if (options.dryRun) return preview(now, options.email, summary);
   const pace = options.pace ?? pacer(options.callsPerSecond ?? 2, options.sleep);
   const send = async (batchId: string) => {
     const outcome = await sendBatch({
       batchId,
       now,
+      leaseAt: clock,
       pace,
       deadline,
       sleep: options.sleep,
@@ -83,14 +92,20 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     options.onProgress?.(summary);
   };
 
+  await closeStaleBriefs({ now });
   summary.due = await createDueBriefs({ now, email: options.email });
-  for (const batchId of await claimStaleBatches({ now, leaseSeconds: LEASE_SECONDS, limit: 50 })) {
+  // Batches a crashed run left behind go first (all readers' ones: a --user run leaves them).
+  const stale = options.email
+    ? []
+    : await claimStaleBatches({ leaseAt: clock(), leaseSeconds: LEASE_SECONDS, limit: 50 });
+  for (const batchId of stale) {
     if (summary.stopped) return summary;
     await send(batchId);
   }
   while (!summary.stopped && Date.now() < deadline) {
     const claimed = await claimPendingBriefs({
       now,
+      leaseAt: clock(),
       leaseSeconds: LEASE_SECONDS,
       limit: BATCH_SIZE,
       email: options.email,
@@ -126,7 +141,7 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
             html: email.html,
             text: email.text,
             htmlHash: email.htmlHash,
-            items: choice.picks,
+            items: email.picks,
           });
           summary.composed++;
         }
@@ -140,8 +155,13 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
       }
     }
     options.onProgress?.(summary);
-    const batchId = randomUUID();
-    const members = await formBatch({ briefIds: ready, batchId, now, leaseSeconds: LEASE_SECONDS });
+    const batchId = `${clock().toISOString().slice(0, 10)}-${randomUUID()}`;
+    const members = await formBatch({
+      briefIds: ready,
+      batchId,
+      leaseAt: clock(),
+      leaseSeconds: LEASE_SECONDS,
+    });
     if (members.length > 0) await send(batchId);
   }
   return summary;

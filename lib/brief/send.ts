@@ -31,6 +31,7 @@ const defaultSleep = (ms: number): Promise<void> =>
 export async function sendBatch({
   batchId,
   now,
+  leaseAt,
   pace,
   deadline,
   sleep = defaultSleep,
@@ -38,6 +39,8 @@ export async function sendBatch({
 }: {
   batchId: string;
   now: Date;
+  /** The wall clock, for leases. */
+  leaseAt: () => Date;
   pace: Pacer;
   /** Date.now() after which a rate-limit wait is not worth it: leave the batch for the next run. */
   deadline: number;
@@ -63,8 +66,9 @@ export async function sendBatch({
       calls: 0,
     };
   }
-  const date = emails.map((e) => e.localDate).sort()[0];
-  const idempotencyKey = `brief-${date}-${batchId}`;
+  // The batch id begins with the date it was formed: the key depends on nothing else, so it is
+  // the same on every retry whatever happens to the batch's rows meanwhile.
+  const idempotencyKey = `brief-${batchId}`;
   const body = emails.map((e) => ({
     to: e.recipient,
     subject: e.subject,
@@ -88,7 +92,7 @@ export async function sendBatch({
       return { kind: "sent", count: emails.length, calls };
     }
     if (result.kind === "quota") {
-      await releaseBatch({ batchId, now });
+      await releaseBatch({ batchId, leaseAt: leaseAt(), countAttempt: false });
       return {
         kind: "stop",
         reason: `${result.message} (the provider's sending quota is used up; the rest waits for the next run)`,
@@ -105,7 +109,11 @@ export async function sendBatch({
       return { kind: "failed", count: emails.length, reason: result.message, calls };
     }
     if (attempt >= 3 || Date.now() + waitMs > deadline) {
-      await releaseBatch({ batchId, now });
+      await releaseBatch({
+        batchId,
+        leaseAt: leaseAt(),
+        countAttempt: result.kind !== "rate_limited",
+      });
       return { kind: "retry-later", reason: result.message, calls };
     }
     await sleep(waitMs);

@@ -97,7 +97,9 @@ const fast: BriefRunOptions = { callsPerSecond: 1000, sleep: async () => {} };
 
 async function run(options: BriefRunOptions) {
   const { runBriefs } = await import("@/lib/brief/run");
-  return runBriefs({ ...fast, ...options });
+  // Leases follow the injected moment, as if the wall clock were there too.
+  const now = options.now ?? new Date();
+  return runBriefs({ ...fast, clock: () => now, ...options });
 }
 
 afterEach(() => {
@@ -156,11 +158,47 @@ describe("what a brief holds", () => {
     expect(summary.skipped).toEqual([
       {
         email: reader.email,
-        reason: expect.stringMatching(/^quiet day: 2 new insights cleared the quality bar/),
+        reason: expect.stringMatching(/^quiet day: 2 new insights from different episodes cleared/),
       },
     ]);
     expect(await outboxTo(reader.email)).toEqual([]);
     expect((await briefRows())[0]).toMatchObject({ status: "skipped" });
+  });
+
+  it("counts a quiet day after the one-per-episode rule: one busy episode is not a brief", async () => {
+    await givenTopics();
+    const { episodeId } = await givenEpisode({ show: "One show" });
+    await givenInsights(
+      episodeId,
+      [1, 2, 3, 4, 5].map((n) =>
+        anInsight({ headline: `Point ${n}`, quote: `Q${n}.`, score: 0.8 }),
+      ),
+    );
+    const db = await getDb();
+    await db.execute(sql`update insights set created_at = ${NOON.toISOString()}::timestamptz`);
+    const reader = await givenBriefReader();
+    const summary = await run({ now: NOON });
+    expect(summary.skipped).toHaveLength(1);
+    expect(await outboxTo(reader.email)).toEqual([]);
+  });
+
+  it("never sends yesterday's unsent brief today: it is closed with the reason", async () => {
+    await givenCatalog({ count: 6 });
+    const reader = await givenBriefReader();
+    const db = await getDb();
+    await db.execute(sql`insert into briefs (user_id, local_date, status)
+                         values (${reader.id}, '2026-11-23', 'pending')`);
+    await run({ now: NOON });
+    const rows = await briefRows();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        local_date: "2026-11-23",
+        status: "skipped",
+        reason: "its local day passed before it could be sent",
+      }),
+      expect.objectContaining({ local_date: "2026-11-24", status: "sent" }),
+    ]);
+    expect((await outboxTo(reader.email)).length).toBe(1);
   });
 
   it("brings back one saved insight from a week ago, then not again until the 30th day", async () => {
