@@ -38,6 +38,7 @@ await runCli(async () => {
   for (const s of summary.skipped) console.info(`  ${s.email}: ${s.reason}`);
   console.info(`failed: ${summary.failed.length}`);
   for (const f of summary.failed) console.info(`  ${f.email}: ${f.reason}`);
+  if (summary.warning) console.error(summary.warning);
   if (summary.stopped) console.error(`podbrief: the run stopped early: ${summary.stopped}`);
   if (values.user && summary.due === 0 && summary.preview.length === 0 && summary.sent === 0) {
     console.info(`no brief is due for ${values.user} at ${now.toISOString()}`);
