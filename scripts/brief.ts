@@ -1,6 +1,7 @@
 // npm run brief -- [--now ISO-TIMESTAMP] [--user EMAIL] [--dry-run]
 // Sends the daily briefs that are due. --now runs as if it were that moment (tests, catching up);
 // --user only that reader; --dry-run composes and prints, storing and sending nothing.
+import "./server-only-hook";
 import { parseArgs } from "node:util";
 import { runCli } from "./cli";
 import { progressBar } from "./progress";

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { dbKind } from "@/db/client";
 import {
+  type ClaimedBrief,
   claimPendingBriefs,
   claimStaleBatches,
   closeBrief,
@@ -111,48 +113,17 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
       email: options.email,
     });
     if (claimed.length === 0) break;
+    const outcomes = await inParallel(claimed, composeWorkers(), (brief) => compose(brief, now));
     const ready: string[] = [];
-    for (const brief of claimed) {
-      try {
-        if (!brief.rendered) {
-          const profile = await getProfile({ userId: brief.userId });
-          const choice = await chooseBriefItems({
-            userId: brief.userId,
-            followedTopics: profile?.followedTopics ?? [],
-            now,
-            briefId: brief.id,
-          });
-          if (choice.kind === "quiet") {
-            await closeBrief({ briefId: brief.id, status: "skipped", reason: choice.reason });
-            summary.skipped.push({ email: brief.email, reason: choice.reason });
-            continue;
-          }
-          const email = await renderBriefEmail({
-            userId: brief.userId,
-            localDate: brief.localDate,
-            picks: choice.picks,
-            now,
-          });
-          await storeComposedBrief({
-            briefId: brief.id,
-            recipient: brief.email,
-            subject: email.subject,
-            headers: email.headers,
-            html: email.html,
-            text: email.text,
-            htmlHash: email.htmlHash,
-            items: email.picks,
-          });
-          summary.composed++;
-        }
-        ready.push(brief.id);
-      } catch (error) {
-        // One reader's failure is theirs alone: the brief is retried by a later run (its lease).
-        summary.failed.push({
-          email: brief.email,
-          reason: publicReason(error, "composing a brief"),
-        });
-      }
+    for (const [i, outcome] of outcomes.entries()) {
+      const brief = claimed[i];
+      if (!brief) continue;
+      if (outcome.kind === "ready") ready.push(brief.id);
+      if (outcome.kind === "ready" && outcome.composed) summary.composed++;
+      if (outcome.kind === "quiet")
+        summary.skipped.push({ email: brief.email, reason: outcome.reason });
+      if (outcome.kind === "failed")
+        summary.failed.push({ email: brief.email, reason: outcome.reason });
     }
     options.onProgress?.(summary);
     const batchId = `${clock().toISOString().slice(0, 10)}-${randomUUID()}`;
@@ -165,6 +136,68 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     if (members.length > 0) await send(batchId);
   }
   return summary;
+}
+
+type ComposeOutcome =
+  | { kind: "ready"; composed: boolean }
+  | { kind: "quiet"; reason: string }
+  | { kind: "failed"; reason: string };
+
+/** Chooses, renders and stores one claimed brief (a brief rendered by an earlier run is ready). */
+async function compose(brief: ClaimedBrief, now: Date): Promise<ComposeOutcome> {
+  if (brief.rendered) return { kind: "ready", composed: false };
+  try {
+    const profile = await getProfile({ userId: brief.userId });
+    const choice = await chooseBriefItems({
+      userId: brief.userId,
+      followedTopics: profile?.followedTopics ?? [],
+      now,
+      briefId: brief.id,
+    });
+    if (choice.kind === "quiet") {
+      await closeBrief({ briefId: brief.id, status: "skipped", reason: choice.reason });
+      return { kind: "quiet", reason: choice.reason };
+    }
+    const email = await renderBriefEmail({
+      userId: brief.userId,
+      localDate: brief.localDate,
+      picks: choice.picks,
+      now,
+    });
+    await storeComposedBrief({
+      briefId: brief.id,
+      recipient: brief.email,
+      subject: email.subject,
+      headers: email.headers,
+      html: email.html,
+      text: email.text,
+      htmlHash: email.htmlHash,
+      items: email.picks,
+    });
+    return { kind: "ready", composed: true };
+  } catch (error) {
+    // One reader's failure is theirs alone: the brief is retried by a later run (its lease).
+    return { kind: "failed", reason: publicReason(error, "composing a brief") };
+  }
+}
+
+/** PostgreSQL serves several readers' queries at once; the embedded database one at a time. */
+function composeWorkers(): number {
+  return dbKind() === "postgres" ? 4 : 1;
+}
+
+/** Maps with at most `workers` calls in flight, results in input order. */
+async function inParallel<T, R>(items: T[], workers: number, task: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
+  return results;
 }
 
 async function preview(
