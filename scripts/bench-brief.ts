@@ -128,9 +128,9 @@ async function bench(child: ChildProcess): Promise<void> {
     now,
     budgetMs: 60 * 60_000,
     callsPerSecond: GOAL.perSecond,
-    pace: async () => {
+    pace: async (moment) => {
       const t = performance.now();
-      await basePace();
+      await basePace(moment);
       phases.paceWait += performance.now() - t;
     },
     onProgress: (s: BriefRunSummary) => {

@@ -13,18 +13,25 @@ export type SendOutcome =
   | { kind: "retry-later"; reason: string }
   | { kind: "failed"; count: number; reason: string };
 
-export type Pacer = () => Promise<void>;
+/** Called before a provider call ("before", may wait) and when its answer came ("after"). */
+export type Pacer = (moment: "before" | "after") => Promise<void>;
 
 /**
- * At most `perSecond` provider calls a second (Resend allows 2 by default), with a 5% margin: a
- * limit counted over a sliding second sees exact spacing plus network jitter as one call too many.
+ * At most `perSecond` provider calls a second (Resend allows 2 by default). The next call starts
+ * a full interval after the previous one was answered: the provider counts a call when its body
+ * has arrived, and large batches arrive after uneven upload times, so spacing the starts alone
+ * can still put three arrivals in one second.
  */
 export function pacer(perSecond: number, sleep = defaultSleep): Pacer {
+  const interval = 1000 / perSecond;
   let next = 0;
-  return async () => {
+  return async (moment) => {
+    if (moment === "after") {
+      next = Date.now() + interval;
+      return;
+    }
     const wait = next - Date.now();
     if (wait > 0) await sleep(wait);
-    next = Math.max(Date.now(), next) + (1000 / perSecond) * 1.05;
   };
 }
 
@@ -82,9 +89,11 @@ export async function sendBatch({
   }));
   let calls = 0;
   for (let attempt = 1; ; attempt++) {
-    if (mailTransportName() === "resend") await pace();
+    const paced = mailTransportName() === "resend";
+    if (paced) await pace("before");
     calls++;
     const result: BatchResult = await sendEmailBatch(body, { idempotencyKey });
+    if (paced) await pace("after");
     if (result.ok) {
       await afterAccepted?.(batchId);
       await markBatchSent({

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { pacer } from "@/lib/brief/send";
+
+describe("the provider call pacer", () => {
+  it("starts the next call a full interval after the previous answer, not after its start", async () => {
+    const waits: number[] = [];
+    const pace = pacer(2, async (ms) => {
+      waits.push(ms);
+    });
+    await pace("before"); // the first call goes at once
+    expect(waits).toEqual([]);
+    await pace("after");
+    await pace("before");
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(450);
+    expect(waits[0]).toBeLessThanOrEqual(500);
+  });
+
+  it("does not wait when the interval has already passed", async () => {
+    const waits: number[] = [];
+    const pace = pacer(1000, async (ms) => {
+      waits.push(ms);
+    });
+    await pace("after");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await pace("before");
+    expect(waits).toEqual([]);
+  });
+});
