@@ -9,7 +9,7 @@ export async function signInThroughOutbox(page: Page, baseUrl: string, email: st
   await page.waitForURL(/\/signin\/check-email$/);
   await page.goto(`${baseUrl}/dev/outbox`);
   await page
-    .getByRole("link", { name: new RegExp(`Sign in to Podbrief\\s*to ${escape(email)}`) })
+    .getByRole("link", { name: new RegExp(`Sign in to Podbrief\\s*to ${escapeRegExp(email)}`) })
     .first()
     .click();
   const text = await page.locator("pre").innerText();
@@ -20,4 +20,4 @@ export async function signInThroughOutbox(page: Page, baseUrl: string, email: st
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
