@@ -38,11 +38,14 @@ function poolFor({
   filter,
   since,
   asOf,
+  scale,
 }: {
   filter: FeedFilter;
   since: string;
   asOf: string;
+  scale: number;
 }): SQL {
+  const n = (rows: number) => Math.max(10, Math.round(rows * scale));
   const window = sql`i.created_at > ${since}::timestamptz and i.created_at <= ${asOf}::timestamptz`;
   const q = filter.q?.trim();
   if (q || filter.topic || filter.podcastId) {
@@ -64,20 +67,22 @@ function poolFor({
   }
   return sql`(select i.id from insights i join episodes e on e.id = i.episode_id
               where ${window} and e.podcast_id in (select podcast_id from followed)
-              order by i.created_at desc limit 150)
+              order by i.created_at desc limit ${n(150)})
     union
     (select i.id from insights i
      where ${window} and exists (select 1 from insight_topics t
                                  where t.insight_id = i.id
                                    and t.topic_slug = any((select topics from reader)::text[]))
-     order by i.created_at desc limit 120)
+     order by i.created_at desc limit ${n(120)})
     union
     (select r.id from (select i.id, i.embedding from insights i where ${window}
-                       order by i.created_at desc limit 1500) r, reader
+                       order by i.created_at desc limit ${n(1500)}) r, reader
      where reader.saved is not null or reader.interests is not null
-     order by least(r.embedding <=> reader.saved, r.embedding <=> reader.interests) limit 100)
+     order by least(r.embedding <=> reader.saved, r.embedding <=> reader.interests)
+     limit ${n(100)})
     union
-    (select i.id from insights i where ${window} order by i.score desc nulls last limit 100)`;
+    (select i.id from insights i where ${window} order by i.score desc nulls last
+     limit ${n(100)})`;
 }
 
 /**
@@ -89,11 +94,14 @@ export async function feedCandidates({
   filter = {},
   since,
   asOf,
+  poolScale = 1,
 }: {
   userId: string | null;
   filter?: FeedFilter;
   since: Date;
   asOf: Date;
+  /** Fraction of the usual pool: the brief picks 5, so it draws a quarter of a feed's pool. */
+  poolScale?: number;
 }): Promise<FeedCandidateRow[]> {
   const db = await getDb();
   const reader = userId ?? "";
@@ -105,7 +113,12 @@ export async function feedCandidates({
   // Taste (saves, more / less) is read as of the cursor's moment, so later pages rank the same
   // way; a dismissal takes effect at once.
   const asOfText = asOf.toISOString();
-  const pool = poolFor({ filter: cleanFilter, since: since.toISOString(), asOf: asOfText });
+  const pool = poolFor({
+    filter: cleanFilter,
+    since: since.toISOString(),
+    asOf: asOfText,
+    scale: poolScale,
+  });
   const textRank = cleanFilter.q?.trim()
     ? sql`ts_rank(i.search_vector, websearch_to_tsquery('english', ${cleanFilter.q}))`
     : sql`null::real`;

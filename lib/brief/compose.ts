@@ -40,7 +40,7 @@ export async function chooseBriefItems({
 }): Promise<Composition> {
   const since = new Date(now.getTime() - BRIEF_WINDOW_HOURS * 3_600_000);
   const [candidates, seen] = await Promise.all([
-    feedCandidates({ userId, since, asOf: now }),
+    feedCandidates({ userId, since, asOf: now, poolScale: 0.25 }),
     seenInsightIds({ userId, exceptBriefId: briefId }),
   ]);
   const fresh = candidates.filter((c) => !seen.has(c.id));
