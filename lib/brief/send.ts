@@ -35,6 +35,27 @@ export function pacer(perSecond: number, sleep = defaultSleep): Pacer {
   };
 }
 
+// On globalThis: Next.js may load this module more than once in one process.
+const globalForPacers = globalThis as typeof globalThis & {
+  __podbriefPacers?: Map<number, Pacer>;
+};
+
+/**
+ * The process's own pacer at this rate: runs that follow one another in one process (the
+ * scheduler, the cron route, a CLI, a bench) share it, so the limit holds across them as well.
+ * Runs in other processes meet the provider's 429 and wait for its Retry-After.
+ */
+export function processPacer(perSecond: number): Pacer {
+  globalForPacers.__podbriefPacers ??= new Map();
+  const processPacers = globalForPacers.__podbriefPacers;
+  let pace = processPacers.get(perSecond);
+  if (!pace) {
+    pace = pacer(perSecond);
+    processPacers.set(perSecond, pace);
+  }
+  return pace;
+}
+
 const defaultSleep = (ms: number): Promise<void> =>
   new Promise<void>((resolve) => setTimeout(resolve, ms));
 

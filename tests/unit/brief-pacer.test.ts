@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pacer } from "@/lib/brief/send";
+import { pacer, processPacer } from "@/lib/brief/send";
 
 describe("the provider call pacer", () => {
   it("starts the next call a full interval after the previous answer, not after its start", async () => {
@@ -25,5 +25,13 @@ describe("the provider call pacer", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await pace("before");
     expect(waits).toEqual([]);
+  });
+
+  it("is shared within a process, so a run that follows another keeps the interval", async () => {
+    await processPacer(20)("after"); // the last call of one run
+    const started = performance.now();
+    await processPacer(20)("before"); // the first call of the next run
+    expect(performance.now() - started).toBeGreaterThanOrEqual(40);
+    expect(processPacer(10)).not.toBe(processPacer(20));
   });
 });
