@@ -1,17 +1,21 @@
 // npm run bench:brief — can one run compose and send 10,000 daily briefs in time?
 // On the bench catalog (scripts/bench-catalog.ts) in a database of its own, since the run writes
-// briefs: every reader made due, the briefs tables emptied, the fake Resend server with its
-// 2-calls-a-second limit, then runBriefs is timed, composing (claim, choose, render, store) apart
-// from sending. Then the same briefs are sent again, already composed, so the rate limit alone
-// sets the pace, and each step of composing is timed for a sample of readers, to show where the
-// time goes. Goals: composing ≤ 60 s, ≤ 100 provider calls for 10,000 emails, never over 2 calls
-// a second (no 429). Always exits 0: misses print as FAIL lines.
+// briefs: every reader made due, the briefs tables emptied, and a fake Resend server in a child
+// process. Two runs of lib/brief/run:
+//   1. as in production: compose and send, paced by the process's pacer, to a fake that answers a
+//      third call within one second with 429 — the provider calls, the rate limit, the delivery;
+//   2. the same briefs composed again from nothing, with the fake's limit lifted and no pacing, so
+//      composing sets the pace — its whole time (sends included) bounds the time to compose.
+// Then each step of composing is timed on a sample of readers, to show where the time goes.
+// Goals: composing ≤ 60 s, ≤ 100 provider calls for 10,000 emails, never over 2 calls a second
+// (no 429). Always exits 0: misses print as FAIL lines.
 import "./server-only-hook";
 import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import type { BriefRunSummary } from "@/lib/brief/run";
+import type { Pacer } from "@/lib/brief/send";
 import { startFakeResend } from "../tests/support/fake-resend";
 import { catalogNow, openBenchCatalog, SIZE } from "./bench-catalog";
 import { runCli } from "./cli";
@@ -68,7 +72,12 @@ async function serveFake(): Promise<void> {
   const fake = await startFakeResend({ callsPerSecond: GOAL.perSecond });
   process.send?.({ url: fake.url });
   let seen = { emails: 0, calls: 0 };
-  process.on("message", () => {
+  process.on("message", (message: { limit?: number | null }) => {
+    if (message && typeof message === "object" && "limit" in message) {
+      fake.limitTo(message.limit ?? Number.POSITIVE_INFINITY);
+      process.send?.("ok");
+      return;
+    }
     const emails = fake.emails.slice(seen.emails);
     const calls = fake.calls.slice(seen.calls);
     seen = { emails: fake.emails.length, calls: fake.calls.length };
@@ -89,21 +98,38 @@ async function serveFake(): Promise<void> {
   process.on("disconnect", () => process.exit(0));
 }
 
+type Timed = {
+  summary: BriefRunSummary;
+  wall: number;
+  /** Time between reports that belongs to composing, to sending, and the pacer's own waits. */
+  compose: number;
+  send: number;
+  paceWait: number;
+  /** When the last group was composed, from the start. */
+  composedBy: number;
+  cpu: number;
+};
+
 async function bench(child: ChildProcess): Promise<void> {
   const { db } = await openBenchCatalog({ script: "bench:brief", reseed: args.reseed });
   const { rowsOf } = await import("@/db/client");
   const { QUALITY_BAR } = await import("@/lib/insights/quality");
   const { runBriefs } = await import("@/lib/brief/run");
-  const { pacer } = await import("@/lib/brief/send");
+  const { processPacer } = await import("@/lib/brief/send");
   const now = await catalogNow(db);
   const since = new Date(now.getTime() - WINDOW_HOURS * 3_600_000);
 
   // Hour 0 in every reader's own zone: all are due at any moment, their zones kept as seeded.
-  await db.execute(sql`truncate briefs, brief_items, outbox`);
-  await db.execute(sql`update profiles p set brief_hour = 0, brief_enabled = r.n <= ${READERS},
-      unsubscribed_at = null, suppressed_at = null, onboarded_at = coalesce(onboarded_at, now())
-    from (select user_id, row_number() over (order by user_id) as n from profiles) r
-    where r.user_id = p.user_id`);
+  const makeAllDue = async () => {
+    await db.execute(sql`truncate briefs, brief_items, outbox`);
+    await db.execute(sql`update profiles p set brief_hour = 0, brief_enabled = r.n <= ${READERS},
+        unsubscribed_at = null, suppressed_at = null, onboarded_at = coalesce(onboarded_at, now())
+      from (select user_id, row_number() over (order by user_id) as n from profiles) r
+      where r.user_id = p.user_id`);
+    // Statistics as autovacuum keeps them on a live database.
+    await db.execute(sql`analyze briefs, brief_items`);
+  };
+  await makeAllDue();
   const [pool] = rowsOf<{ all: number; good: number }>(
     await db.execute(sql`select count(*)::int as all,
         count(*) filter (where score >= ${QUALITY_BAR})::int as good
@@ -115,109 +141,111 @@ async function bench(child: ChildProcess): Promise<void> {
       `${pool?.all} insights, ${pool?.good} clearing the quality bar (${QUALITY_BAR})\n`,
   );
 
-  // Outside timing of runBriefs: it reports progress after composing each claimed group of
-  // briefs and after sending each batch (which counts a batch), so the time between two
-  // reports belongs to one phase or the other; the pacer's own waits are timed as well.
-  const phases = { compose: 0, send: 0, paceWait: 0 };
-  const basePace = pacer(GOAL.perSecond);
-  let batches = 0;
-  const cpuAtStart = process.cpuUsage();
-  const started = performance.now();
-  let mark = started;
-  const summary = await runBriefs({
-    now,
-    budgetMs: 60 * 60_000,
-    callsPerSecond: GOAL.perSecond,
-    pace: async (moment) => {
-      const t = performance.now();
-      await basePace(moment);
-      phases.paceWait += performance.now() - t;
-    },
-    onProgress: (s: BriefRunSummary) => {
-      const t = performance.now();
-      const phase = s.batches > batches ? "send" : "compose";
-      phases[phase] += t - mark;
-      mark = t;
-      batches = s.batches;
-      if (phase === "compose" && s.composed % 1000 < 100) {
-        console.error(`  ${s.composed} composed after ${((t - started) / 1000).toFixed(0)} s`);
-      }
-    },
-  });
-  const wall = performance.now() - started;
-  const cpu = process.cpuUsage(cpuAtStart);
+  // Timed from outside: runBriefs reports progress after composing each claimed group and after
+  // sending each batch (which counts a batch), so the time between two reports belongs to one
+  // phase or the other. The next group is chosen while a batch is paced and sent, so in the
+  // first run composing partly hides in the pacer's waits; the second run has none.
+  const timedRun = async (pace: Pacer): Promise<Timed> => {
+    const phases = { compose: 0, send: 0, paceWait: 0, composedBy: 0 };
+    let batches = 0;
+    const cpuAtStart = process.cpuUsage();
+    const started = performance.now();
+    let mark = started;
+    const summary = await runBriefs({
+      now,
+      budgetMs: 60 * 60_000,
+      pace: async (moment) => {
+        const t = performance.now();
+        await pace(moment);
+        phases.paceWait += performance.now() - t;
+      },
+      onProgress: (s: BriefRunSummary) => {
+        const t = performance.now();
+        const phase = s.batches > batches ? "send" : "compose";
+        phases[phase] += t - mark;
+        mark = t;
+        batches = s.batches;
+        if (phase === "compose") {
+          phases.composedBy = t - started;
+          if (s.composed % 2000 < 100) {
+            console.error(`  ${s.composed} composed after ${((t - started) / 1000).toFixed(0)} s`);
+          }
+        }
+      },
+    });
+    const wall = performance.now() - started;
+    const cpu = process.cpuUsage(cpuAtStart);
+    return { summary, wall, cpu: (cpu.user + cpu.system) / 1000, ...phases };
+  };
+
+  console.error("run 1: compose and send at the provider's rate limit");
+  await setFakeLimit(child, GOAL.perSecond);
+  const real = await timedRun(processPacer(GOAL.perSecond));
   const fake = await fakeReport(child);
 
-  // The same briefs once more, composed already: back to pending, a second run only batches
-  // and sends them, as fast as the pacer lets it.
-  await db.execute(sql`update briefs set status = 'pending', batch_id = null, provider_id = null,
-      sent_at = null, lease_until = null where status = 'sent'`);
-  const resendStarted = performance.now();
-  const again = await runBriefs({ now, budgetMs: 60 * 60_000, callsPerSecond: GOAL.perSecond });
-  const resendWall = performance.now() - resendStarted;
-  const fakeAgain = await fakeReport(child);
-  const rejected = fake.rejected + fakeAgain.rejected;
-  const busiest = Math.max(fake.busiest, fakeAgain.busiest);
-  const expected = summary.due - summary.skipped.length;
+  console.error("run 2: compose again from nothing, the provider's limit lifted, no pacing");
+  await makeAllDue();
+  await setFakeLimit(child, null);
+  const fast = await timedRun(async () => {});
+  const fakeFast = await fakeReport(child);
+
+  const expected = real.summary.due - real.summary.skipped.length;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const perReader = (ms: number) => `${(ms / Math.max(1, summary.due)).toFixed(1)} ms a reader`;
+  const perReader = (ms: number) =>
+    `${(ms / Math.max(1, real.summary.due)).toFixed(1)} ms a reader`;
+  const minPaced = (Math.max(0, real.summary.providerCalls - 1) / GOAL.perSecond) * 1000;
   const rows: [string, string][] = [
-    ["readers due", String(summary.due)],
-    ["composed", String(summary.composed)],
-    ["skipped", String(summary.skipped.length)],
-    ["failed", String(summary.failed.length)],
-    ["wall time, whole run", seconds(wall)],
+    ["readers due", String(real.summary.due)],
+    ["composed", `${real.summary.composed} (run 2: ${fast.summary.composed})`],
+    ["skipped", String(real.summary.skipped.length)],
+    ["failed", `${real.summary.failed.length} (run 2: ${fast.summary.failed.length})`],
+    ["run 1, at the rate limit", ""],
     [
-      "  composing (claim, choose, render, store)",
-      `${seconds(phases.compose)}, ${perReader(phases.compose)}`,
+      "  wall time, whole run",
+      `${seconds(real.wall)} (the limit alone needs ${seconds(minPaced)} for these calls)`,
     ],
-    ["  sending (batch, pace, HTTP, mark sent)", seconds(phases.send)],
-    ["    of which waiting for the rate limit", seconds(phases.paceWait)],
-    [
-      "CPU of this process (the rest is postgres)",
-      `${seconds((cpu.user + cpu.system) / 1000)}, ${perReader((cpu.user + cpu.system) / 1000)}`,
-    ],
-    ["emails accepted by the fake", `${fake.emails} (expected ${expected})`],
+    ["  all composed after", seconds(real.composedBy)],
+    ["  waiting for the rate limit", seconds(real.paceWait)],
+    ["  emails accepted by the fake", `${fake.emails} (expected ${expected})`],
     ["  distinct recipients", String(fake.recipients)],
     [
-      "provider calls",
-      `${summary.providerCalls} run, ${fake.calls} fake; ${summary.batches} batches`,
+      "  provider calls",
+      `${real.summary.providerCalls} run, ${fake.calls} fake; ${real.summary.batches} batches`,
     ],
-    ["429 answers", String(fake.rejected)],
-    ["busiest second", `${fake.busiest} calls`],
-    ["sending again, composed already", seconds(resendWall)],
-    [
-      "  emails accepted, provider calls",
-      `${fakeAgain.emails} to ${fakeAgain.recipients} readers, ${again.providerCalls} calls`,
-    ],
-    ["  429 answers, busiest second", `${fakeAgain.rejected}, ${fakeAgain.busiest} calls`],
+    ["  429 answers", String(fake.rejected)],
+    ["  busiest second", `${fake.busiest} calls`],
+    ["run 2, composing sets the pace", ""],
+    ["  wall time, whole run", `${seconds(fast.wall)}, ${perReader(fast.wall)}`],
+    ["    between reports: composing", `${seconds(fast.compose)}, ${perReader(fast.compose)}`],
+    ["    between reports: sending", seconds(fast.send)],
+    ["  CPU of this process (the rest: postgres)", `${seconds(fast.cpu)}, ${perReader(fast.cpu)}`],
+    ["  emails accepted by the fake", `${fakeFast.emails} to ${fakeFast.recipients} readers`],
   ];
   for (const [label, value] of rows) console.info(`${label.padEnd(44)}${value}`);
-  if (summary.stopped) console.info(`the run stopped early: ${summary.stopped}`);
-  printReasons("skipped", summary.skipped);
-  printReasons("failed", summary.failed);
+  if (real.summary.stopped) console.info(`run 1 stopped early: ${real.summary.stopped}`);
+  printReasons("skipped", real.summary.skipped);
+  printReasons("failed", [...real.summary.failed, ...fast.summary.failed]);
 
-  // Statistics as autovacuum keeps them on a live database (these tables were empty at the start).
-  await db.execute(sql`analyze briefs, brief_items`);
-  if (SAMPLE > 0) await profileSteps(now, since, summary.due);
+  if (SAMPLE > 0) await profileSteps(now, since, real.summary.due);
 
-  const composeSeconds = phases.compose / 1000;
+  const composeSeconds = fast.wall / 1000;
   const goalSeconds = GOAL.composeSeconds * SHARE;
   const goalCalls = Math.ceil(GOAL.calls * SHARE);
-  const delivered = fake.emails === expected && fake.recipients === fake.emails && !summary.stopped;
+  const delivered =
+    fake.emails === expected && fake.recipients === fake.emails && !real.summary.stopped;
   console.info("");
   for (const [ok, what] of [
     [
-      composeSeconds <= goalSeconds,
-      `composing ${composeSeconds.toFixed(1)} s (goal ≤ ${goalSeconds.toFixed(0)} s)`,
+      composeSeconds <= goalSeconds && fast.summary.composed === real.summary.composed,
+      `composing ${composeSeconds.toFixed(1)} s, its sends included (goal ≤ ${goalSeconds.toFixed(0)} s)`,
     ],
     [
-      summary.providerCalls <= goalCalls,
-      `${summary.providerCalls} provider calls (goal ≤ ${goalCalls})`,
+      real.summary.providerCalls <= goalCalls,
+      `${real.summary.providerCalls} provider calls (goal ≤ ${goalCalls})`,
     ],
     [
-      busiest <= GOAL.perSecond && rejected === 0,
-      `busiest second ${busiest} calls, ${rejected} 429s, both runs (goal ≤ ${GOAL.perSecond}, none)`,
+      fake.busiest <= GOAL.perSecond && fake.rejected === 0,
+      `busiest second ${fake.busiest} calls, ${fake.rejected} 429s (goal ≤ ${GOAL.perSecond}, none)`,
     ],
     [
       delivered,
@@ -226,6 +254,12 @@ async function bench(child: ChildProcess): Promise<void> {
   ] as const) {
     console.info(`${ok ? "PASS" : "FAIL"}  ${what}`);
   }
+}
+
+/** Sets the fake's rate limit (null: none). */
+async function setFakeLimit(child: ChildProcess, limit: number | null): Promise<void> {
+  child.send({ limit });
+  await once(child, "message");
 }
 
 async function fakeReport(child: ChildProcess): Promise<FakeReport> {
@@ -249,60 +283,72 @@ function printReasons(label: string, list: { reason: string }[]): void {
 }
 
 /**
- * The steps of composing one brief, each timed alone over a sample of readers (after the run, so
- * their briefs count as seen): their mean times the number of readers is what that step costs a
- * run that composes one reader after another.
+ * The steps of composing, each timed alone on groups of readers as a run claims them (after the
+ * run, so their briefs count as seen): per reader, and for all of them at the rate measured.
  */
 async function profileSteps(now: Date, since: Date, due: number): Promise<void> {
   const { getDb, rowsOf } = await import("@/db/client");
-  const { getProfile } = await import("@/db/queries/profiles");
-  const { feedCandidates } = await import("@/db/queries/feed");
-  const { seenInsightIds, resurfaceCandidate } = await import("@/db/queries/brief-history");
+  const { briefCandidates, insightFeatures } = await import("@/db/queries/brief-candidates");
+  const { resurfaceCandidates } = await import("@/db/queries/brief-history");
   const { insightCardsByIds } = await import("@/db/queries/insights");
-  const { chooseBriefItems, renderBriefEmail } = await import("@/lib/brief/compose");
+  const { QUALITY_BAR } = await import("@/lib/insights/quality");
+  const { briefCache, chooseBriefs, renderBriefEmail } = await import("@/lib/brief/compose");
   const { signBriefToken } = await import("@/lib/brief/tokens");
   const db = await getDb();
-  const readers = rowsOf<{ user_id: string; local_date: string }>(
-    await db.execute(sql`select user_id, to_char(local_date, 'YYYY-MM-DD') as local_date
-      from briefs where status = 'sent' order by random() limit ${SAMPLE}`),
+  const sample = rowsOf<{ user_id: string; local_date: string; followed_topics: string[] }>(
+    await db.execute(sql`select b.user_id, to_char(b.local_date, 'YYYY-MM-DD') as local_date,
+        p.followed_topics
+      from briefs b join profiles p using (user_id)
+      where b.status = 'sent' order by random() limit ${SAMPLE}`),
   );
-  const steps = new Map<string, number[]>();
+  const steps = new Map<string, number>();
   const time = async <T>(label: string, run: () => Promise<T> | T): Promise<T> => {
     const t = performance.now();
     const value = await run();
-    steps.set(label, [...(steps.get(label) ?? []), performance.now() - t]);
+    steps.set(label, (steps.get(label) ?? 0) + performance.now() - t);
     return value;
   };
-  for (const { user_id: userId, local_date: localDate } of readers) {
-    const profile = await time("getProfile", () => getProfile({ userId }));
-    await time("  feedCandidates (48 h)", () => feedCandidates({ userId, since, asOf: now }));
-    await time("  seenInsightIds", () => seenInsightIds({ userId }));
-    await time("  resurfaceCandidate", () => resurfaceCandidate({ userId, now }));
-    const choice = await time("chooseBriefItems (all of it)", () =>
-      chooseBriefItems({ userId, followedTopics: profile?.followedTopics ?? [], now }),
+  const GROUP = 100; // lib/brief/run's BATCH_SIZE
+  for (let start = 0; start < sample.length; start += GROUP) {
+    const readers = sample.slice(start, start + GROUP).map((r) => ({
+      userId: r.user_id,
+      followedTopics: r.followed_topics ?? [],
+      localDate: r.local_date,
+    }));
+    const signals = await time("  briefCandidates", () =>
+      briefCandidates({ readers, since, asOf: now, minQuality: QUALITY_BAR }),
     );
-    if (choice.kind === "quiet") continue;
-    const ids = choice.picks.map((p) => p.insightId);
-    await time("  insightCardsByIds", () => insightCardsByIds({ ids }));
-    await time(`  signBriefToken ×${SIGNATURES_PER_BRIEF}`, () => {
-      const expiresAt = new Date(now.getTime() + 86_400_000);
-      for (let i = 0; i < SIGNATURES_PER_BRIEF; i++) {
-        signBriefToken({ userId, action: "save", insightId: ids[0] ?? null, expiresAt });
-      }
-    });
-    await time("renderBriefEmail (all of it)", () =>
-      renderBriefEmail({ userId, localDate, picks: choice.picks, now }),
+    const ids = [...new Set([...signals.values()].flatMap((l) => l.map((s) => s.id)))];
+    await time("  insightFeatures (nothing cached)", () => insightFeatures({ ids }));
+    await time("  resurfaceCandidates", () => resurfaceCandidates({ readers, now }));
+    const cache = briefCache();
+    const choices = await time("chooseBriefs (all of it)", () =>
+      chooseBriefs({ readers, now, cache }),
     );
+    const picked = [...choices.values()].flatMap((c) =>
+      c.kind === "brief" ? c.picks.map((p) => p.insightId) : [],
+    );
+    await time("  insightCardsByIds", () => insightCardsByIds({ ids: picked }));
+    for (const reader of readers) {
+      const choice = choices.get(reader.userId);
+      if (choice?.kind !== "brief") continue;
+      await time(`  signBriefToken ×${SIGNATURES_PER_BRIEF}`, () => {
+        const expiresAt = new Date(now.getTime() + 86_400_000);
+        for (let i = 0; i < SIGNATURES_PER_BRIEF; i++) {
+          signBriefToken({ userId: reader.userId, action: "save", insightId: null, expiresAt });
+        }
+      });
+      await time("renderBriefEmail (all of it)", () =>
+        renderBriefEmail({ ...reader, picks: choice.picks, now, cache }),
+      );
+    }
   }
-  console.info(`\nsteps of composing, ${readers.length} readers one after another (ms)`);
-  console.info(
-    `${"".padEnd(32)}${["mean", "p50", "p95"].map((h) => h.padStart(8)).join("")}   × ${due}`,
-  );
-  for (const [label, times] of steps) {
-    const sorted = [...times].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-    const mean = times.reduce((a, b) => a + b, 0) / times.length;
-    const cells = [mean, at(0.5), at(0.95)].map((v) => v.toFixed(1).padStart(8)).join("");
-    console.info(`${label.padEnd(32)}${cells}   ${((mean * due) / 1000).toFixed(0)} s`);
+  console.info(`\nsteps of composing, ${sample.length} readers in groups of ${GROUP} (ms)`);
+  console.info(`${"".padEnd(36)}${"a reader".padStart(10)}   × ${due}`);
+  for (const [label, total] of steps) {
+    const each = total / Math.max(1, sample.length);
+    console.info(
+      `${label.padEnd(36)}${each.toFixed(2).padStart(10)}   ${((each * due) / 1000).toFixed(1)} s`,
+    );
   }
 }

@@ -2,28 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 
-// What a reader has already had, so a brief brings only what is new to them.
-
-/** Insights already in another of the reader's briefs, or opened by them in the app. */
-export async function seenInsightIds({
-  userId,
-  exceptBriefId,
-}: {
-  userId: string;
-  exceptBriefId?: string;
-}): Promise<Set<string>> {
-  const db = await getDb();
-  const rows = rowsOf<{ insight_id: string }>(
-    await db.execute(sql`
-      select bi.insight_id from brief_items bi join briefs b on b.id = bi.brief_id
-      where b.user_id = ${userId} and b.status <> 'skipped'
-        ${exceptBriefId ? sql`and b.id <> ${exceptBriefId}` : sql``}
-      union
-      select insight_id from events
-      where user_id = ${userId} and kind in ('open', 'click') and insight_id is not null`),
-  );
-  return new Set(rows.map((r) => r.insight_id));
-}
+// A reader's brief history: the saves due to come back, and the briefs stored for them.
 
 /** Days after saving at which a save comes back: first at 7, then 30, then 90. */
 export const RESURFACE_AFTER_DAYS = [7, 30, 90] as const;
@@ -31,39 +10,46 @@ export const RESURFACE_AFTER_DAYS = [7, 30, 90] as const;
 const GAPS = RESURFACE_AFTER_DAYS.map((day, i) => day - (RESURFACE_AFTER_DAYS[i - 1] ?? 0));
 
 /**
- * The saved insight to bring back today, if any: the oldest save due for its next resurfacing,
- * spaced like 7 / 30 / 90 days after saving (7 days after the save, then 23 after that, then 60).
+ * For each reader, the saved insight to bring back today, if any: the oldest save due for its
+ * next resurfacing, spaced like 7 / 30 / 90 days after saving (7 days after the save, then 23
+ * after that, then 60). `briefId` is the brief being composed, which does not count as shown.
  */
-export async function resurfaceCandidate({
-  userId,
+export async function resurfaceCandidates({
+  readers,
   now,
-  exceptBriefId,
 }: {
-  userId: string;
+  readers: { userId: string; briefId?: string }[];
   now: Date;
-  exceptBriefId?: string;
-}): Promise<{ insightId: string; savedAt: Date } | null> {
+}): Promise<Map<string, { insightId: string; savedAt: Date }>> {
+  const byReader = new Map<string, { insightId: string; savedAt: Date }>();
+  if (readers.length === 0) return byReader;
   const db = await getDb();
-  const at = now.toISOString();
-  const [row] = rowsOf<{ insight_id: string; saved_at: string | Date }>(
+  const list = JSON.stringify(readers.map((r) => ({ user_id: r.userId, brief_id: r.briefId })));
+  const rows = rowsOf<{ user_id: string; insight_id: string; saved_at: string | Date }>(
     await db.execute(sql`
-      with shown as (
-        select bi.insight_id, count(*)::int as times, max(b.created_at) as last_at
-        from brief_items bi join briefs b on b.id = bi.brief_id
-        where b.user_id = ${userId} and bi.kind = 'resurfaced' and b.status <> 'skipped'
-          ${exceptBriefId ? sql`and b.id <> ${exceptBriefId}` : sql``}
-        group by bi.insight_id
-      )
-      select s.insight_id, s.created_at as saved_at
-      from saves s left join shown on shown.insight_id = s.insight_id
-      where s.user_id = ${userId}
-        and coalesce(shown.times, 0) < ${RESURFACE_AFTER_DAYS.length}
-        and coalesce(shown.last_at, s.created_at) <= ${at}::timestamptz - make_interval(days =>
-              (array[${sql.raw(GAPS.join(","))}])[coalesce(shown.times, 0) + 1])
-      order by s.created_at, s.id
-      limit 1`),
+      select x.user_id, back.insight_id, back.saved_at
+      from jsonb_to_recordset(${list}::jsonb) as x(user_id text, brief_id uuid)
+      cross join lateral (
+        with shown as (
+          select bi.insight_id, count(*)::int as times, max(b.created_at) as last_at
+          from brief_items bi join briefs b on b.id = bi.brief_id
+          where b.user_id = x.user_id and bi.kind = 'resurfaced' and b.status <> 'skipped'
+            and b.id is distinct from x.brief_id
+          group by bi.insight_id
+        )
+        select s.insight_id, s.created_at as saved_at
+        from saves s left join shown on shown.insight_id = s.insight_id
+        where s.user_id = x.user_id
+          and coalesce(shown.times, 0) < ${RESURFACE_AFTER_DAYS.length}
+          and coalesce(shown.last_at, s.created_at) <= ${now.toISOString()}::timestamptz
+                - make_interval(days => (array[${sql.raw(GAPS.join(","))}])[coalesce(shown.times, 0) + 1])
+        order by s.created_at, s.id
+        limit 1) back`),
   );
-  return row ? { insightId: row.insight_id, savedAt: new Date(row.saved_at) } : null;
+  for (const row of rows) {
+    byReader.set(row.user_id, { insightId: row.insight_id, savedAt: new Date(row.saved_at) });
+  }
+  return byReader;
 }
 
 export type StoredBrief = {

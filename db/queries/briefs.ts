@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
-import { briefItems, briefs } from "../schema";
+import { briefs } from "../schema";
 
 // Daily briefs as work units: made when due, claimed with a lease, rendered and stored, sent in
 // batches, marked. Each step is one idempotent statement, so a crash or an overlapping run repeats
@@ -45,6 +45,7 @@ export type ClaimedBrief = {
   userId: string;
   email: string;
   localDate: string;
+  followedTopics: string[];
   rendered: boolean;
 };
 
@@ -76,6 +77,7 @@ export async function claimPendingBriefs({
     user_id: string;
     email: string;
     local_date: string | Date;
+    followed_topics: string[] | null;
     rendered: boolean;
   }>(
     await db.execute(sql`
@@ -94,17 +96,29 @@ export async function claimPendingBriefs({
         for update of b skip locked
       )
       update briefs b set lease_until = ${until}::timestamptz, attempts = b.attempts + 1
-      from picked, users u
-      where b.id = picked.id and u.id = b.user_id
-      returning b.id, b.user_id, u.email, b.local_date, (b.html is not null) as rendered`),
+      from picked, users u, profiles p
+      where b.id = picked.id and u.id = b.user_id and p.user_id = b.user_id
+      returning b.id, b.user_id, u.email, b.local_date, p.followed_topics,
+                (b.html is not null) as rendered`),
   );
   return rows.map((r) => ({
     id: r.id,
     userId: r.user_id,
     email: r.email,
     localDate: typeof r.local_date === "string" ? r.local_date.slice(0, 10) : isoDate(r.local_date),
+    followedTopics: r.followed_topics ?? [],
     rendered: Boolean(r.rendered),
   }));
+}
+
+/** Gives back claims a run took but did not use: unleased, and not counted as an attempt. */
+export async function releaseClaims({ briefIds }: { briefIds: string[] }): Promise<void> {
+  if (briefIds.length === 0) return;
+  const db = await getDb();
+  await db
+    .update(briefs)
+    .set({ leaseUntil: null, attempts: sql`greatest(${briefs.attempts} - 1, 0)` })
+    .where(and(inArray(briefs.id, briefIds), eq(briefs.status, "pending"), isNull(briefs.batchId)));
 }
 
 function isoDate(value: Date): string {
@@ -122,34 +136,54 @@ export type ComposedBrief = {
   items: { insightId: string; kind: "top" | "resurfaced"; reason: string }[];
 };
 
-/** Stores the rendered email and its items: from here on, every send uses exactly these. */
-export async function storeComposedBrief(brief: ComposedBrief): Promise<void> {
+/**
+ * Stores rendered emails and their items, a group in one transaction: from here on, every send
+ * uses exactly these. Returns the ids stored; a brief another run has batched or sent meanwhile
+ * keeps what it had.
+ */
+export async function storeComposedBriefs(list: ComposedBrief[]): Promise<string[]> {
+  if (list.length === 0) return [];
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const stored = await tx
-      .update(briefs)
-      .set({
-        recipient: brief.recipient,
-        subject: brief.subject,
-        headers: brief.headers,
-        html: brief.html,
-        text: brief.text,
-        htmlHash: brief.htmlHash,
-      })
-      .where(
-        and(eq(briefs.id, brief.briefId), eq(briefs.status, "pending"), isNull(briefs.batchId)),
-      )
-      .returning({ id: briefs.id });
-    // Already batched or sent by another run: what was sent stays recorded as it was.
-    if (stored.length === 0) return;
-    await tx.delete(briefItems).where(eq(briefItems.briefId, brief.briefId));
-    if (brief.items.length > 0) {
-      await tx
-        .insert(briefItems)
-        .values(
-          brief.items.map((item, position) => ({ briefId: brief.briefId, position, ...item })),
-        );
-    }
+  return db.transaction(async (tx) => {
+    const emails = JSON.stringify(
+      list.map((b) => ({
+        id: b.briefId,
+        recipient: b.recipient,
+        subject: b.subject,
+        headers: b.headers,
+        html: b.html,
+        text: b.text,
+        html_hash: b.htmlHash,
+      })),
+    );
+    const stored = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        update briefs b set recipient = v.recipient, subject = v.subject, headers = v.headers,
+                            html = v.html, text = v.text, html_hash = v.html_hash
+        from jsonb_to_recordset(${emails}::jsonb)
+          as v(id uuid, recipient text, subject text, headers jsonb, html text, text text,
+               html_hash text)
+        where b.id = v.id and b.status = 'pending' and b.batch_id is null
+        returning b.id`),
+    ).map((r) => r.id);
+    if (stored.length === 0) return [];
+    const ids = new Set(stored);
+    const items = JSON.stringify(
+      list
+        .filter((b) => ids.has(b.briefId))
+        .flatMap((b) =>
+          b.items.map((item, position) => ({ briefId: b.briefId, position, ...item })),
+        ),
+    );
+    await tx.execute(sql`
+      delete from brief_items
+      where brief_id in (select jsonb_array_elements_text(${JSON.stringify(stored)}::jsonb)::uuid)`);
+    await tx.execute(sql`
+      insert into brief_items (brief_id, position, insight_id, kind, reason)
+      select v."briefId", v.position, v."insightId", v.kind, v.reason
+      from jsonb_to_recordset(${items}::jsonb)
+        as v("briefId" uuid, position int, "insightId" uuid, kind text, reason text)`);
+    return stored;
   });
 }
 

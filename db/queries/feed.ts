@@ -32,20 +32,75 @@ export type FeedCandidateRow = {
   duplicates: { id: string; podcastTitle: string }[];
 };
 
+/**
+ * How many insights each branch of a reader's pool draws (lib/brief draws a quarter of each):
+ * newest of followed shows, newest of followed topics, nearest to their taste among the newest
+ * `recent`, and best overall.
+ */
+export const POOL = { followed: 150, topics: 120, recent: 1500, taste: 100, best: 100 } as const;
+
+/** Insights on other shows that make the same point as `insightId`, as a JSON list. */
+export function duplicatesOf(insightId: SQL): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('id', l.other_id,
+                                                         'podcastTitle', lp.title)), '[]'::json)
+                from insight_links l
+                join insights li on li.id = l.other_id
+                join episodes le on le.id = li.episode_id
+                join podcasts lp on lp.id = le.podcast_id
+               where l.insight_id = ${insightId})`;
+}
+
+/** What ranking needs of an insight that is the same for every reader. */
+export type InsightFeatures = Pick<
+  FeedCandidateRow,
+  | "id"
+  | "episodeId"
+  | "podcastId"
+  | "podcastTitle"
+  | "createdAt"
+  | "quality"
+  | "topics"
+  | "duplicates"
+>;
+
+/** The columns of InsightFeatures as a query returns them (JSON may arrive as text). */
+export type InsightFeaturesRow = {
+  id: string;
+  episode_id: string;
+  podcast_id: string;
+  podcast_title: string;
+  created_at: string | Date;
+  quality: number;
+  topics: { slug: string; label: string }[] | string | null;
+  duplicates: { id: string; podcastTitle: string }[] | string | null;
+};
+
+export function insightFeaturesOf(r: InsightFeaturesRow): InsightFeatures {
+  const json = <T>(value: T | string | null, fallback: T): T =>
+    value === null ? fallback : typeof value === "string" ? (JSON.parse(value) as T) : value;
+  return {
+    id: r.id,
+    episodeId: r.episode_id,
+    podcastId: r.podcast_id,
+    podcastTitle: r.podcast_title,
+    createdAt: new Date(r.created_at),
+    quality: Number(r.quality),
+    topics: json(r.topics, []),
+    duplicates: json(r.duplicates, []),
+  };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function poolFor({
   filter,
   since,
   asOf,
-  scale,
 }: {
   filter: FeedFilter;
   since: string;
   asOf: string;
-  scale: number;
 }): SQL {
-  const n = (rows: number) => Math.max(10, Math.round(rows * scale));
   const window = sql`i.created_at > ${since}::timestamptz and i.created_at <= ${asOf}::timestamptz`;
   const q = filter.q?.trim();
   if (q || filter.topic || filter.podcastId) {
@@ -67,22 +122,22 @@ function poolFor({
   }
   return sql`(select i.id from insights i join episodes e on e.id = i.episode_id
               where ${window} and e.podcast_id in (select podcast_id from followed)
-              order by i.created_at desc limit ${n(150)})
+              order by i.created_at desc limit ${POOL.followed})
     union
     (select i.id from insights i
      where ${window} and exists (select 1 from insight_topics t
                                  where t.insight_id = i.id
                                    and t.topic_slug = any((select topics from reader)::text[]))
-     order by i.created_at desc limit ${n(120)})
+     order by i.created_at desc limit ${POOL.topics})
     union
     (select r.id from (select i.id, i.embedding from insights i where ${window}
-                       order by i.created_at desc limit ${n(1500)}) r, reader
+                       order by i.created_at desc limit ${POOL.recent}) r, reader
      where reader.saved is not null or reader.interests is not null
      order by least(r.embedding <=> reader.saved, r.embedding <=> reader.interests)
-     limit ${n(100)})
+     limit ${POOL.taste})
     union
     (select i.id from insights i where ${window} order by i.score desc nulls last
-     limit ${n(100)})`;
+     limit ${POOL.best})`;
 }
 
 /**
@@ -94,14 +149,11 @@ export async function feedCandidates({
   filter = {},
   since,
   asOf,
-  poolScale = 1,
 }: {
   userId: string | null;
   filter?: FeedFilter;
   since: Date;
   asOf: Date;
-  /** Fraction of the usual pool: the brief picks 5, so it draws a quarter of a feed's pool. */
-  poolScale?: number;
 }): Promise<FeedCandidateRow[]> {
   const db = await getDb();
   const reader = userId ?? "";
@@ -117,27 +169,20 @@ export async function feedCandidates({
     filter: cleanFilter,
     since: since.toISOString(),
     asOf: asOfText,
-    scale: poolScale,
   });
   const textRank = cleanFilter.q?.trim()
     ? sql`ts_rank(i.search_vector, websearch_to_tsquery('english', ${cleanFilter.q}))`
     : sql`null::real`;
-  const rows = rowsOf<{
-    id: string;
-    episode_id: string;
-    podcast_id: string;
-    podcast_title: string;
-    created_at: string | Date;
-    quality: number;
-    topics: { slug: string; label: string }[] | string | null;
-    followed_show: boolean;
-    interest_similarity: number | null;
-    saved_similarity: number | null;
-    more_similarity: number | null;
-    less_similarity: number | null;
-    text_rank: number | null;
-    duplicates: { id: string; podcastTitle: string }[] | string | null;
-  }>(
+  const rows = rowsOf<
+    InsightFeaturesRow & {
+      followed_show: boolean;
+      interest_similarity: number | null;
+      saved_similarity: number | null;
+      more_similarity: number | null;
+      less_similarity: number | null;
+      text_rank: number | null;
+    }
+  >(
     await db.execute(sql`
       with reader as (
         select (select interests_embedding from profiles where user_id = ${reader}) as interests,
@@ -178,13 +223,7 @@ export async function feedCandidates({
               where f.kind = 'less') as less_similarity,
              ${textRank} as text_rank,
              coalesce(tl.topics, '[]'::json) as topics,
-             (select coalesce(json_agg(json_build_object('id', l.other_id,
-                                                         'podcastTitle', lp.title)), '[]'::json)
-                from insight_links l
-                join insights li on li.id = l.other_id
-                join episodes le on le.id = li.episode_id
-                join podcasts lp on lp.id = le.podcast_id
-               where l.insight_id = i.id) as duplicates
+             ${duplicatesOf(sql`i.id`)} as duplicates
       from pool
       join insights i on i.id = pool.id
       join episodes e on e.id = i.episode_id
@@ -194,23 +233,14 @@ export async function feedCandidates({
       where not exists (select 1 from events d where d.user_id = ${reader}
                           and d.kind = 'dismiss' and d.insight_id = i.id)`),
   );
-  const json = <T>(value: T | string | null, fallback: T): T =>
-    value === null ? fallback : typeof value === "string" ? (JSON.parse(value) as T) : value;
   const num = (value: number | string | null) => (value === null ? null : Number(value));
   return rows.map((r) => ({
-    id: r.id,
-    episodeId: r.episode_id,
-    podcastId: r.podcast_id,
-    podcastTitle: r.podcast_title,
-    createdAt: new Date(r.created_at),
-    quality: Number(r.quality),
-    topics: json(r.topics, []),
+    ...insightFeaturesOf(r),
     followedShow: Boolean(r.followed_show),
     interestSimilarity: num(r.interest_similarity),
     savedSimilarity: num(r.saved_similarity),
     moreSimilarity: num(r.more_similarity),
     lessSimilarity: num(r.less_similarity),
     textRank: num(r.text_rank),
-    duplicates: json(r.duplicates, []),
   }));
 }

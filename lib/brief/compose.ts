@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { resurfaceCandidate, seenInsightIds } from "@/db/queries/brief-history";
-import { feedCandidates } from "@/db/queries/feed";
+import { briefCandidates, insightFeatures } from "@/db/queries/brief-candidates";
+import { resurfaceCandidates } from "@/db/queries/brief-history";
+import type { InsightFeatures } from "@/db/queries/feed";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
 import { renderBrief } from "@/lib/brief/render";
 import { dateLabel } from "@/lib/brief/schedule";
@@ -13,9 +14,10 @@ import { similarityThresholds } from "@/lib/insights/similarity";
 import { listenHref } from "@/lib/listen";
 import { rankFeed } from "@/lib/rank/rank";
 
-// Choosing a reader's brief: the best new insights of the last 48 hours for them (lib/rank), at
+// Choosing readers' briefs: the best new insights of the last 48 hours for each (lib/rank), at
 // most one per episode and two per show, plus one saved insight brought back. A quiet day (fewer
-// than three insights clear the quality bar) sends nothing.
+// than three insights clear the quality bar) sends nothing. A run chooses for a group of readers
+// at a time: a few statements for the group rather than a few for each reader.
 
 export const BRIEF_SIZE = 5;
 export const BRIEF_WINDOW_HOURS = 48;
@@ -25,61 +27,116 @@ const UNSUBSCRIBE_LINK_DAYS = 365;
 
 export type BriefPick = { insightId: string; kind: "top" | "resurfaced"; reason: string };
 export type Composition = { kind: "brief"; picks: BriefPick[] } | { kind: "quiet"; reason: string };
-
-export async function chooseBriefItems({
-  userId,
-  followedTopics,
-  now,
-  briefId,
-}: {
+export type BriefReader = {
   userId: string;
   followedTopics: string[];
-  now: Date;
   /** The brief being composed, whose own items do not count as already sent. */
   briefId?: string;
-}): Promise<Composition> {
+};
+
+/**
+ * What a run reads of an insight once and keeps for every reader after: what ranking needs, and
+ * the card an email shows. A cache lives for one run (or one call).
+ */
+export type BriefCache = {
+  features: Map<string, InsightFeatures>;
+  cards: Map<string, InsightCard>;
+};
+
+export function briefCache(): BriefCache {
+  return { features: new Map(), cards: new Map() };
+}
+
+async function fill<T>(
+  into: Map<string, T>,
+  ids: Iterable<string>,
+  load: (ids: string[]) => Promise<(T & { id: string })[]>,
+): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !into.has(id));
+  if (missing.length === 0) return;
+  for (const item of await load(missing)) into.set(item.id, item);
+}
+
+/** Loads the cards of these insights into the cache (an insight removed meanwhile stays out). */
+export async function loadCards(cache: BriefCache, ids: Iterable<string>): Promise<void> {
+  await fill(cache.cards, ids, (missing) => insightCardsByIds({ ids: missing }));
+}
+
+/** Each reader's brief for `now`, by user id. */
+export async function chooseBriefs({
+  readers,
+  now,
+  cache = briefCache(),
+}: {
+  readers: BriefReader[];
+  now: Date;
+  cache?: BriefCache;
+}): Promise<Map<string, Composition>> {
   const since = new Date(now.getTime() - BRIEF_WINDOW_HOURS * 3_600_000);
-  const [candidates, seen] = await Promise.all([
-    feedCandidates({ userId, since, asOf: now, poolScale: 0.25 }),
-    seenInsightIds({ userId, exceptBriefId: briefId }),
-  ]);
-  const fresh = candidates.filter((c) => !seen.has(c.id));
-  const ranked = rankFeed(
-    fresh,
-    { followedTopics: new Set(followedTopics), relatedFloor: similarityThresholds().related, now },
-    { diversity: false },
+  // Only insights that clear the quality bar are candidates.
+  const signals = await briefCandidates({ readers, since, asOf: now, minQuality: QUALITY_BAR });
+  await fill(
+    cache.features,
+    [...signals.values()].flatMap((list) => list.map((s) => s.id)),
+    (ids) => insightFeatures({ ids }),
   );
-  const good = ranked.filter((c) => c.quality >= QUALITY_BAR);
-  const perEpisode = new Map<string, number>();
-  const perShow = new Map<string, number>();
-  const picks: BriefPick[] = [];
-  for (const item of good) {
-    if (picks.length === BRIEF_SIZE) break;
-    if ((perEpisode.get(item.episodeId) ?? 0) >= 1 || (perShow.get(item.podcastId) ?? 0) >= 2) {
+  const relatedFloor = similarityThresholds().related;
+  const choices = new Map<string, Composition>();
+  for (const reader of readers) {
+    const candidates = (signals.get(reader.userId) ?? []).flatMap((s) => {
+      const features = cache.features.get(s.id);
+      return features ? [{ ...features, ...s }] : [];
+    });
+    const ranked = rankFeed(
+      candidates,
+      { followedTopics: new Set(reader.followedTopics), relatedFloor, now },
+      { diversity: false },
+    );
+    const perEpisode = new Set<string>();
+    const perShow = new Map<string, number>();
+    const picks: BriefPick[] = [];
+    for (const item of ranked) {
+      if (picks.length === BRIEF_SIZE) break;
+      if (perEpisode.has(item.episodeId) || (perShow.get(item.podcastId) ?? 0) >= 2) continue;
+      perEpisode.add(item.episodeId);
+      perShow.set(item.podcastId, (perShow.get(item.podcastId) ?? 0) + 1);
+      picks.push({ insightId: item.id, kind: "top", reason: item.reason });
+    }
+    // Counted after the one-per-episode and two-per-show rules: five good insights of one
+    // episode make one brief item, not a brief.
+    choices.set(
+      reader.userId,
+      picks.length < MIN_GOOD_INSIGHTS
+        ? {
+            kind: "quiet",
+            reason: `quiet day: ${picks.length} new insight${picks.length === 1 ? "" : "s"} from different episodes cleared the quality bar (a brief needs ${MIN_GOOD_INSIGHTS})`,
+          }
+        : { kind: "brief", picks },
+    );
+  }
+  const backs = await resurfaceCandidates({
+    readers: readers.filter((r) => choices.get(r.userId)?.kind === "brief"),
+    now,
+  });
+  for (const [userId, back] of backs) {
+    const choice = choices.get(userId);
+    if (choice?.kind !== "brief" || choice.picks.some((p) => p.insightId === back.insightId)) {
       continue;
     }
-    perEpisode.set(item.episodeId, 1);
-    perShow.set(item.podcastId, (perShow.get(item.podcastId) ?? 0) + 1);
-    picks.push({ insightId: item.id, kind: "top", reason: item.reason });
-  }
-  // Counted after the one-per-episode and two-per-show rules: five good insights of one episode
-  // make one brief item, not a brief.
-  if (picks.length < MIN_GOOD_INSIGHTS) {
-    return {
-      kind: "quiet",
-      reason: `quiet day: ${picks.length} new insight${picks.length === 1 ? "" : "s"} from different episodes cleared the quality bar (a brief needs ${MIN_GOOD_INSIGHTS})`,
-    };
-  }
-  const back = await resurfaceCandidate({ userId, now, exceptBriefId: briefId });
-  if (back && !picks.some((p) => p.insightId === back.insightId)) {
     const days = Math.floor((now.getTime() - back.savedAt.getTime()) / 86_400_000);
-    picks.push({
+    choice.picks.push({
       insightId: back.insightId,
       kind: "resurfaced",
       reason: `From your library: you saved this ${days} days ago`,
     });
   }
-  return { kind: "brief", picks };
+  return choices;
+}
+
+/** One reader's brief for `now` (the settings preview, a dry run). */
+export async function chooseBriefItems(reader: BriefReader & { now: Date }): Promise<Composition> {
+  const choices = await chooseBriefs({ readers: [reader], now: reader.now });
+  return choices.get(reader.userId) ?? { kind: "quiet", reason: "quiet day" };
 }
 
 function link(path: string, params: Record<string, string> = {}): string {
@@ -125,14 +182,19 @@ export async function renderBriefEmail({
   localDate,
   picks,
   now,
+  cache = briefCache(),
 }: {
   userId: string;
   localDate: string;
   picks: BriefPick[];
   now: Date;
+  cache?: BriefCache;
 }): Promise<RenderedEmail> {
-  const cards = await insightCardsByIds({ ids: picks.map((p) => p.insightId) });
-  const byId = new Map(cards.map((c) => [c.id, c]));
+  await loadCards(
+    cache,
+    picks.map((p) => p.insightId),
+  );
+  const byId = cache.cards;
   const shown = picks.filter((pick) => byId.has(pick.insightId));
   const items = shown.flatMap((pick) => {
     const card = byId.get(pick.insightId);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { dbKind } from "@/db/client";
 import {
   type ClaimedBrief,
+  type ComposedBrief,
   claimPendingBriefs,
   claimStaleBatches,
   closeBrief,
@@ -9,11 +9,18 @@ import {
   createDueBriefs,
   dueReaders,
   formBatch,
-  storeComposedBrief,
+  releaseClaims,
+  storeComposedBriefs,
 } from "@/db/queries/briefs";
-import { getProfile } from "@/db/queries/profiles";
-import { chooseBriefItems, renderBriefEmail } from "@/lib/brief/compose";
-import { type Pacer, pacer, sendBatch } from "@/lib/brief/send";
+import {
+  type BriefCache,
+  briefCache,
+  type Composition,
+  chooseBriefs,
+  loadCards,
+  renderBriefEmail,
+} from "@/lib/brief/compose";
+import { type Pacer, pacer, processPacer, sendBatch } from "@/lib/brief/send";
 import { mailWarning } from "@/lib/mail/transport";
 import { publicReason } from "@/lib/public-reason";
 
@@ -74,7 +81,10 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
   };
   const clock = options.clock ?? (() => new Date());
   if (options.dryRun) return preview(now, options.email, summary);
-  const pace = options.pace ?? pacer(options.callsPerSecond ?? 2, options.sleep);
+  const perSecond = options.callsPerSecond ?? 2;
+  // An injected sleep (a test's clock) gets a pacer of its own.
+  const pace =
+    options.pace ?? (options.sleep ? pacer(perSecond, options.sleep) : processPacer(perSecond));
   const send = async (batchId: string) => {
     const outcome = await sendBatch({
       batchId,
@@ -94,6 +104,7 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     options.onProgress?.(summary);
   };
 
+  const cache = briefCache();
   await closeStaleBriefs({ now });
   summary.due = await createDueBriefs({ now, email: options.email });
   // Batches a crashed run left behind go first (all readers' ones: a --user run leaves them).
@@ -104,7 +115,7 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     if (summary.stopped) return summary;
     await send(batchId);
   }
-  while (!summary.stopped && Date.now() < deadline) {
+  const claimNext = async (): Promise<ChosenGroup> => {
     const claimed = await claimPendingBriefs({
       now,
       leaseAt: clock(),
@@ -112,11 +123,19 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
       limit: BATCH_SIZE,
       email: options.email,
     });
-    if (claimed.length === 0) break;
-    const outcomes = await inParallel(claimed, composeWorkers(), (brief) => compose(brief, now));
+    return chooseGroup(claimed, now, cache);
+  };
+  let next = claimNext();
+  while (!summary.stopped && Date.now() < deadline) {
+    const group = await next;
+    if (group.claimed.length === 0) break;
+    // The next group is claimed and chosen in the database while this one is rendered here.
+    next = claimNext();
+    next.catch(() => {}); // awaited in the next round, or released below
+    const outcomes = await finishGroup(group, now, cache);
     const ready: string[] = [];
     for (const [i, outcome] of outcomes.entries()) {
-      const brief = claimed[i];
+      const brief = group.claimed[i];
       if (!brief) continue;
       if (outcome.kind === "ready") ready.push(brief.id);
       if (outcome.kind === "ready" && outcome.composed) summary.composed++;
@@ -135,6 +154,11 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     });
     if (members.length > 0) await send(batchId);
   }
+  // Stopped (a quota, the time budget) with a group claimed ahead: it goes back, as unclaimed.
+  const ahead = await next.catch(() => null);
+  if (ahead && ahead.claimed.length > 0) {
+    await releaseClaims({ briefIds: ahead.claimed.map((brief) => brief.id) });
+  }
   return summary;
 }
 
@@ -143,61 +167,116 @@ type ComposeOutcome =
   | { kind: "quiet"; reason: string }
   | { kind: "failed"; reason: string };
 
-/** Chooses, renders and stores one claimed brief (a brief rendered by an earlier run is ready). */
-async function compose(brief: ClaimedBrief, now: Date): Promise<ComposeOutcome> {
-  if (brief.rendered) return { kind: "ready", composed: false };
+type ChosenGroup = {
+  claimed: ClaimedBrief[];
+  choices: Map<string, Composition>;
+  outcomes: Map<string, ComposeOutcome>;
+};
+
+function failure(error: unknown, doing: string): ComposeOutcome {
+  return { kind: "failed", reason: publicReason(error, doing) };
+}
+
+/**
+ * Chooses the items of a claimed group's briefs (a brief rendered by an earlier run is ready as
+ * it is). Writes nothing, so a group chosen ahead can be given back as it was.
+ */
+async function chooseGroup(
+  claimed: ClaimedBrief[],
+  now: Date,
+  cache: BriefCache,
+): Promise<ChosenGroup> {
+  const outcomes = new Map<string, ComposeOutcome>();
+  const todo = claimed.filter((brief) => !brief.rendered);
+  const reader = (brief: ClaimedBrief) => ({
+    userId: brief.userId,
+    followedTopics: brief.followedTopics,
+    briefId: brief.id,
+  });
   try {
-    const profile = await getProfile({ userId: brief.userId });
-    const choice = await chooseBriefItems({
-      userId: brief.userId,
-      followedTopics: profile?.followedTopics ?? [],
-      now,
-      briefId: brief.id,
-    });
-    if (choice.kind === "quiet") {
-      await closeBrief({ briefId: brief.id, status: "skipped", reason: choice.reason });
-      return { kind: "quiet", reason: choice.reason };
+    return {
+      claimed,
+      outcomes,
+      choices: await chooseBriefs({ readers: todo.map(reader), now, cache }),
+    };
+  } catch {
+    // The group's statement failed: each reader alone, so one reader's trouble stays theirs
+    // (their brief is retried by a later run, when its lease ends).
+    const choices = new Map<string, Composition>();
+    for (const brief of todo) {
+      try {
+        const one = await chooseBriefs({ readers: [reader(brief)], now, cache });
+        for (const [userId, choice] of one) choices.set(userId, choice);
+      } catch (error) {
+        outcomes.set(brief.id, failure(error, "composing a brief"));
+      }
     }
-    const email = await renderBriefEmail({
-      userId: brief.userId,
-      localDate: brief.localDate,
-      picks: choice.picks,
-      now,
-    });
-    await storeComposedBrief({
-      briefId: brief.id,
-      recipient: brief.email,
-      subject: email.subject,
-      headers: email.headers,
-      html: email.html,
-      text: email.text,
-      htmlHash: email.htmlHash,
-      items: email.picks,
-    });
-    return { kind: "ready", composed: true };
-  } catch (error) {
-    // One reader's failure is theirs alone: the brief is retried by a later run (its lease).
-    return { kind: "failed", reason: publicReason(error, "composing a brief") };
+    return { claimed, outcomes, choices };
   }
 }
 
-/** PostgreSQL serves several readers' queries at once; the embedded database one at a time. */
-function composeWorkers(): number {
-  return dbKind() === "postgres" ? 4 : 1;
-}
-
-/** Maps with at most `workers` calls in flight, results in input order. */
-async function inParallel<T, R>(items: T[], workers: number, task: (item: T) => Promise<R>) {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
+/** Renders and stores a chosen group's briefs, and closes its quiet days. */
+async function finishGroup(
+  { claimed, choices, outcomes }: ChosenGroup,
+  now: Date,
+  cache: BriefCache,
+): Promise<ComposeOutcome[]> {
+  // Every card the group shows in one statement (should it fail, each email loads its own).
+  await loadCards(
+    cache,
+    [...choices.values()].flatMap((c) =>
+      c.kind === "brief" ? c.picks.map((p) => p.insightId) : [],
+    ),
+  ).catch(() => {});
+  const composed: ComposedBrief[] = [];
+  for (const brief of claimed) {
+    const choice = brief.rendered ? undefined : choices.get(brief.userId);
+    if (!choice) continue;
+    try {
+      if (choice.kind === "quiet") {
+        await closeBrief({ briefId: brief.id, status: "skipped", reason: choice.reason });
+        outcomes.set(brief.id, { kind: "quiet", reason: choice.reason });
+        continue;
+      }
+      const email = await renderBriefEmail({
+        userId: brief.userId,
+        localDate: brief.localDate,
+        picks: choice.picks,
+        now,
+        cache,
+      });
+      composed.push({
+        briefId: brief.id,
+        recipient: brief.email,
+        subject: email.subject,
+        headers: email.headers,
+        html: email.html,
+        text: email.text,
+        htmlHash: email.htmlHash,
+        items: email.picks,
+      });
+    } catch (error) {
+      outcomes.set(brief.id, failure(error, "composing a brief"));
     }
+  }
+  const store = async (list: ComposedBrief[]) => {
+    await storeComposedBriefs(list);
+    for (const email of list) outcomes.set(email.briefId, { kind: "ready", composed: true });
   };
-  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
-  return results;
+  await store(composed).catch(async () => {
+    // As above: the group's transaction failed, so each brief is stored alone.
+    for (const email of composed) {
+      await store([email]).catch((error: unknown) => {
+        outcomes.set(email.briefId, failure(error, "storing a brief"));
+      });
+    }
+  });
+  return claimed.map(
+    (brief): ComposeOutcome =>
+      brief.rendered
+        ? { kind: "ready", composed: false }
+        : (outcomes.get(brief.id) ?? { kind: "failed", reason: "not composed" }),
+  );
 }
 
 async function preview(
@@ -205,13 +284,11 @@ async function preview(
   email: string | undefined,
   summary: BriefRunSummary,
 ): Promise<BriefRunSummary> {
+  const cache = briefCache();
   for (const reader of await dueReaders({ now, email })) {
     summary.due++;
-    const choice = await chooseBriefItems({
-      userId: reader.userId,
-      followedTopics: reader.followedTopics,
-      now,
-    });
+    const choice = (await chooseBriefs({ readers: [reader], now, cache })).get(reader.userId);
+    if (!choice) continue;
     if (choice.kind === "quiet") {
       summary.skipped.push({ email: reader.email, reason: choice.reason });
       summary.preview.push({
@@ -227,6 +304,7 @@ async function preview(
       localDate: reader.localDate,
       picks: choice.picks,
       now,
+      cache,
     });
     summary.composed++;
     summary.preview.push({

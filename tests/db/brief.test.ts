@@ -224,6 +224,45 @@ describe("what a brief holds", () => {
     expect(resurfaced[0]?.n).toBe(1);
   });
 
+  it("chooses for a group of readers exactly what it chooses for each of them alone", async () => {
+    const ids = await givenCatalog({ count: 8, shows: 4 });
+    const [old] = await givenCatalog({ count: 1, madeAt: new Date("2026-11-10T12:00:00Z") });
+    const plain = await givenBriefReader({ name: "plain" });
+    const picky = await givenBriefReader({ name: "picky" });
+    const saver = await givenBriefReader({ name: "saver" });
+    const db = await getDb();
+    await db.execute(sql`
+      insert into follows (user_id, podcast_id)
+      select ${picky.id}, e.podcast_id from insights i join episodes e on e.id = i.episode_id
+      where i.id = ${ids[2] as string}`);
+    await db.execute(sql`insert into events (user_id, insight_id, kind) values
+      (${picky.id}, ${ids[0] as string}, 'less'), (${picky.id}, ${ids[1] as string}, 'open'),
+      (${saver.id}, ${ids[4] as string}, 'dismiss')`);
+    await db.execute(sql`insert into saves (user_id, insight_id, created_at) values
+      (${saver.id}, ${old as string}, '2026-11-16T12:00:00Z')`);
+    const { chooseBriefs } = await import("@/lib/brief/compose");
+    const readers = [plain, picky, saver].map((r) => ({
+      userId: r.id,
+      followedTopics: ["leadership"],
+    }));
+
+    const together = await chooseBriefs({ readers, now: NOON });
+    for (const reader of readers) {
+      const alone = await chooseBriefs({ readers: [reader], now: NOON });
+      expect(together.get(reader.userId)).toEqual(alone.get(reader.userId));
+    }
+    const picks = (reader: { id: string }) => {
+      const choice = together.get(reader.id);
+      return choice?.kind === "brief" ? choice.picks : [];
+    };
+    // What each reader has had or turned down stays out of their brief, and only theirs.
+    expect(picks(picky).map((p) => p.insightId)).not.toContain(ids[1]);
+    expect([ids[2], ids[6]]).toContain(picks(picky)[0]?.insightId); // the show they follow
+    expect(picks(saver).map((p) => p.insightId)).not.toContain(ids[4]);
+    expect(picks(saver).at(-1)).toMatchObject({ insightId: old, kind: "resurfaced" });
+    expect(picks(plain).every((p) => p.kind === "top")).toBe(true);
+  });
+
   it("sends nothing to unsubscribed or suppressed readers", async () => {
     await givenCatalog({ count: 6 });
     const gone = await givenBriefReader({ name: "gone", unsubscribed: true });
@@ -383,6 +422,34 @@ describe("exactly once, through Resend", () => {
       expect(replay?.status).toBe(200);
       expect(fake.emails).toHaveLength(3);
       expect((await briefRows()).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("gives back the group it claimed ahead when a quota stops the run, so the next run takes it at once", async () => {
+    await givenCatalog({ count: 6 });
+    for (let i = 0; i < 150; i++) await givenBriefReader({ name: `r${i}` });
+    const fake = await withFakeResend();
+    try {
+      fake.failNext({
+        status: 429,
+        name: "daily_quota_exceeded",
+        message: "You have reached your daily quota",
+      });
+      const stopped = await run({ now: NOON });
+      expect(stopped).toMatchObject({ sent: 0, providerCalls: 1 });
+      const db = await getDb();
+      const held = rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from briefs
+                             where lease_until > ${NOON.toISOString()}::timestamptz`),
+      );
+      expect(held[0]?.n).toBe(0);
+      // Within the lease a claim would have held: everyone is sent, none twice.
+      const next = await run({ now: new Date(NOON.getTime() + 60_000) });
+      expect(next).toMatchObject({ sent: 150, providerCalls: 2 });
+      expect(new Set(fake.emails.map((e) => e.to)).size).toBe(150);
+      expect(fake.emails).toHaveLength(150);
     } finally {
       await fake.close();
     }

@@ -27,6 +27,8 @@ export type FakeResend = {
   failNext: (failure: Failure) => void;
   /** Most calls seen within any one second. */
   busiestSecond: () => number;
+  /** Changes the rate limit from now on. */
+  limitTo: (callsPerSecond: number) => void;
   close: () => Promise<void>;
 };
 
@@ -37,6 +39,7 @@ export async function startFakeResend({
   apiKey?: string;
   callsPerSecond?: number;
 } = {}): Promise<FakeResend> {
+  let limit = callsPerSecond;
   const emails: FakeEmail[] = [];
   const calls: FakeResend["calls"] = [];
   const failures: Failure[] = [];
@@ -64,7 +67,7 @@ export async function startFakeResend({
       }
       const now = Date.now();
       const lastSecond = calls.filter((c) => c.at > now - 1000).length;
-      if (lastSecond >= callsPerSecond) {
+      if (lastSecond >= limit) {
         return reply(
           429,
           { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 },
@@ -126,6 +129,9 @@ export async function startFakeResend({
         most = Math.max(most, calls.filter((c) => c.at >= call.at && c.at < call.at + 1000).length);
       }
       return most;
+    },
+    limitTo: (perSecond) => {
+      limit = perSecond;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
