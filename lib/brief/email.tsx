@@ -12,6 +12,7 @@ import {
 } from "@react-email/components";
 import type { CSSProperties } from "react";
 import type { BriefEmailInput, BriefItemView } from "@/lib/brief/types";
+import { webUrl } from "@/lib/listen";
 
 // The daily brief as React Email. Every block sets its background and its text colour together,
 // so a dark-mode client that inverts one inverts the pair and never leaves light text on light
@@ -36,13 +37,6 @@ export function briefTitle(input: Pick<BriefEmailInput, "items" | "dateLabel">):
   const topCount = briefSections(input.items).top.length;
   const what = topCount > 0 ? `your top ${topCount}` : "your brief";
   return `Podbrief — ${what} for ${input.dateLabel}`;
-}
-
-/** Feed-derived links are untrusted: only http(s) becomes clickable. */
-export function webHref(raw: string | null): string | null {
-  if (!raw || !URL.canParse(raw)) return null;
-  const { protocol } = new URL(raw);
-  return protocol === "http:" || protocol === "https:" ? raw : null;
 }
 
 const color = {
@@ -133,7 +127,8 @@ const s = {
 } satisfies Record<string, CSSProperties>;
 
 function BriefItem({ item }: { item: BriefItemView }) {
-  const listenUrl = webHref(item.listenUrl);
+  // Feed-derived links are untrusted: only http(s) becomes clickable.
+  const listenUrl = webUrl(item.listenUrl);
   return (
     <Section style={s.card}>
       <Text style={s.reason}>{item.reason}</Text>

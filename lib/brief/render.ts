@@ -6,9 +6,9 @@ import {
   briefTitle,
   LIBRARY_HEADING,
   WHY_LINE,
-  webHref,
 } from "@/lib/brief/email";
 import type { BriefEmailInput, BriefItemView, RenderedBrief } from "@/lib/brief/types";
+import { webUrl } from "@/lib/listen";
 
 // Brief data → subject, preheader, HTML and plain text. Pure: the sender hashes the result and
 // re-sends the identical body on retry, so nothing here may read the clock or a random source.
@@ -50,7 +50,7 @@ function itemText(item: BriefItemView, index: number): string[] {
     if (item.speaker) lines.push(`— ${item.speaker}`);
   }
   lines.push("", `${item.podcastTitle} · ${item.episodeTitle}`);
-  const listenUrl = webHref(item.listenUrl);
+  const listenUrl = webUrl(item.listenUrl);
   if (listenUrl) lines.push(`${item.listenLabel ?? "Listen"}: ${listenUrl}`);
   lines.push(
     `Read on the web: ${item.insightUrl}`,
