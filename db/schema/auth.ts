@@ -1,18 +1,24 @@
-import { integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { createdAt, timestamptz } from "./columns";
 
 // Auth.js tables (the Drizzle adapter reads them by these property names) and sign-in rate limits.
 
-export const users = pgTable("users", {
-  id: text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
-  name: text("name"),
-  email: text("email").unique(),
-  emailVerified: timestamptz("email_verified"),
-  image: text("image"),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").unique(),
+    emailVerified: timestamptz("email_verified"),
+    image: text("image"),
+    createdAt: createdAt(),
+  },
+  // Addresses are matched without regard to case (webhooks, the CLI's --user).
+  (t) => [index("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
 
 export const accounts = pgTable(
   "accounts",
