@@ -1,10 +1,17 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { type EventKind, events, insights } from "../schema";
 import { dropFeedEntry, markFeedStale } from "./feed-entries";
 
-/** Records what a reader did with an insight; false when there is no such insight. */
+/** Choices a reader makes about an insight, as opposed to things that happen (open, click). */
+const CHOICES: EventKind[] = ["more", "less", "dismiss"];
+
+/**
+ * Records what a reader did with an insight; false when there is no such insight. A choice the
+ * reader has already made (a brief's link opened twice, a button pressed again) is not recorded
+ * again, so a repeat never outweighs their other choices; a changed mind is.
+ */
 export async function recordEvent({
   userId,
   insightId,
@@ -23,6 +30,21 @@ export async function recordEvent({
     .from(insights)
     .where(eq(insights.id, insightId));
   if (!insight) return false;
+  if (CHOICES.includes(kind)) {
+    const [latest] = await db
+      .select({ kind: events.kind })
+      .from(events)
+      .where(
+        and(
+          eq(events.userId, userId),
+          eq(events.insightId, insightId),
+          inArray(events.kind, CHOICES),
+        ),
+      )
+      .orderBy(desc(events.createdAt), desc(events.id))
+      .limit(1);
+    if (latest?.kind === kind) return true;
+  }
   await db.insert(events).values({ userId, insightId, kind, meta });
   // What ranks the feed changed: a dismissed card leaves it at once, the rest re-ranks it.
   if (kind === "dismiss") await dropFeedEntry(db, userId, insightId);
