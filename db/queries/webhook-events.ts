@@ -1,10 +1,14 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { briefs, events, webhookEvents } from "../schema";
 
 // Mail provider webhooks, each applied once: the event's id goes into webhook_events in the same
-// transaction as what it changes, so a redelivery (or a concurrent copy) changes nothing.
+// transaction as what it changes, so a redelivery (or a concurrent copy) changes nothing. Ids are
+// kept for KEEP_DAYS, well past the day or so over which Resend retries an event, then pruned
+// with their payloads.
+
+const KEEP_DAYS = 30;
 
 /** What one webhook event does to our data, decided by lib/mail/webhook.ts. */
 export type WebhookEffect =
@@ -37,6 +41,9 @@ export async function applyWebhookEvent({
       .onConflictDoNothing()
       .returning({ id: webhookEvents.id });
     if (!seen) return "duplicate";
+    await tx
+      .delete(webhookEvents)
+      .where(lt(webhookEvents.receivedAt, sql`now() - make_interval(days => ${KEEP_DAYS})`));
     const { effect } = event;
     if (effect.kind === "suppress" && effect.addresses.length > 0) {
       // A reader without a profile yet gets one, suppressed, so onboarding later cannot undo it.

@@ -79,12 +79,16 @@ export const outbox = pgTable("outbox", {
   createdAt: createdAt(),
 });
 
-export const webhookEvents = pgTable("webhook_events", {
-  id: text("id").primaryKey(),
-  type: text("type").notNull(),
-  payload: jsonb("payload"),
-  receivedAt: timestamptz("received_at").notNull().defaultNow(),
-});
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    payload: jsonb("payload"),
+    receivedAt: timestamptz("received_at").notNull().defaultNow(),
+  },
+  (t) => [index("webhook_events_received_at_idx").on(t.receivedAt)],
+);
 
 export type Brief = typeof briefs.$inferSelect;
 export type OutboxEmail = typeof outbox.$inferSelect;

@@ -226,6 +226,23 @@ describe("POST /api/webhooks/resend: each event once", () => {
     expect((await recorded()).events).toHaveLength(2);
   });
 
+  it("forgets event ids (and their payloads) after 30 days, keeping the younger ones", async () => {
+    const reader = await givenBriefReader("pruned");
+    const db = await getDb();
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await db.insert(webhookEvents).values([
+      { id: "msg_old", type: "email.delivered", payload: {}, receivedAt: daysAgo(31) },
+      { id: "msg_young", type: "email.delivered", payload: {}, receivedAt: daysAgo(29) },
+    ]);
+    const body = JSON.stringify(
+      resendEvent("email.delivered", { email_id: reader.emailId, to: [reader.email] }),
+    );
+    const id = `msg_${randomUUID()}`;
+    expect((await post(signed(body, { id }))).status).toBe(200);
+    const kept = (await recorded()).webhookEvents.map((row) => row.id).sort();
+    expect(kept).toEqual([id, "msg_young"].sort());
+  });
+
   it("suppresses once: a redelivered bounce does not suppress again", async () => {
     const reader = await givenBriefReader("rebounce");
     const id = `msg_${randomUUID()}`;
