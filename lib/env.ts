@@ -44,6 +44,7 @@ const envSchema = z
     RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     RESEND_WEBHOOK_SECRET: optional(z.string().startsWith("whsec_", "must start with whsec_")),
     EMAIL_FROM: withDefault(z.string(), "Podbrief <brief@localhost>"),
+    UNSUBSCRIBE_MAILTO: optional(z.email()),
     AUTH_GITHUB_ID: optional(z.string()),
     AUTH_GITHUB_SECRET: optional(z.string()),
     INGEST_ALLOW_PRIVATE_NETWORK: withDefault(flag, "false"),

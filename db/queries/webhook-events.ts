@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { briefs, events, webhookEvents } from "../schema";
+import { briefs, events, profiles, webhookEvents } from "../schema";
 
 // Mail provider webhooks, each applied once: the event's id goes into webhook_events in the same
 // transaction as what it changes, so a redelivery (or a concurrent copy) changes nothing. Ids are
@@ -22,6 +22,8 @@ export type WebhookEffect =
       link: string | null;
       insightId: string | null;
     }
+  /** Stop the daily brief of this reader (mail to the mailto unsubscribe address). */
+  | { kind: "unsubscribe"; userId: string }
   | { kind: "none" };
 
 export type WebhookEventInput = { type: string; payload: unknown; effect: WebhookEffect };
@@ -57,6 +59,12 @@ export async function applyWebhookEvent({
         )})
         on conflict (user_id) do update
           set suppressed_at = coalesce(profiles.suppressed_at, excluded.suppressed_at)`);
+    }
+    if (effect.kind === "unsubscribe") {
+      await tx
+        .update(profiles)
+        .set({ unsubscribedAt: sql`coalesce(${profiles.unsubscribedAt}, now())` })
+        .where(eq(profiles.userId, effect.userId));
     }
     if (effect.kind === "brief-event") {
       const [brief] = await tx

@@ -5,7 +5,7 @@ import type { InsightFeatures } from "@/db/queries/feed";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
 import { renderBrief } from "@/lib/brief/render";
 import { dateLabel } from "@/lib/brief/schedule";
-import { signBriefToken } from "@/lib/brief/tokens";
+import { signBriefToken, unsubscribeSubject } from "@/lib/brief/tokens";
 import type { BriefEmailInput, BriefItemView, RenderedBrief } from "@/lib/brief/types";
 import { env } from "@/lib/env";
 import { formatTimestamp } from "@/lib/format";
@@ -215,11 +215,13 @@ export async function renderBriefEmail({
     unsubscribeUrl: link("/unsubscribe", { t: unsubscribeToken }),
   };
   const rendered = await renderBrief(input);
-  const sender = env.EMAIL_FROM.match(/<([^>]+)>/)?.[1] ?? env.EMAIL_FROM;
+  const mailbox =
+    env.UNSUBSCRIBE_MAILTO ?? env.EMAIL_FROM.match(/<([^>]+)>/)?.[1] ?? env.EMAIL_FROM;
+  const subject = encodeURIComponent(unsubscribeSubject(unsubscribeToken));
   return {
     ...rendered,
     headers: {
-      "List-Unsubscribe": `<${link("/api/unsubscribe", { t: unsubscribeToken })}>, <mailto:${sender}?subject=unsubscribe>`,
+      "List-Unsubscribe": `<${link("/api/unsubscribe", { t: unsubscribeToken })}>, <mailto:${mailbox}?subject=${subject}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
     htmlHash: createHash("sha256").update(rendered.html).digest("hex"),

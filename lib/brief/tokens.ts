@@ -55,3 +55,16 @@ export function verifyBriefToken(raw: unknown, now: Date = new Date()): BriefTok
     return null;
   }
 }
+
+/**
+ * The subject of a mailto unsubscribe: mail clients send it as written, and the webhook's
+ * email.received finds the token in it (tokenFromSubject).
+ */
+export function unsubscribeSubject(token: string): string {
+  return `unsubscribe ${token}`;
+}
+
+/** The token in a received subject ("Re: unsubscribe <token>" too), or null. */
+export function tokenFromSubject(subject: string): string | null {
+  return /\bunsubscribe\s+([\w-]+\.[\w-]+)/i.exec(subject)?.[1] ?? null;
+}

@@ -1,7 +1,7 @@
 import { Webhook } from "svix";
 import { z } from "zod";
 import type { WebhookEffect, WebhookEventInput } from "@/db/queries/webhook-events";
-import { verifyBriefToken } from "@/lib/brief/tokens";
+import { tokenFromSubject, verifyBriefToken } from "@/lib/brief/tokens";
 import { AppError } from "@/lib/errors";
 
 // Resend's webhooks are signed by Svix (standard webhooks) over the message id, its timestamp and
@@ -22,6 +22,7 @@ const bouncedData = emailData.extend({
   bounce: z.object({ type: z.string().optional() }).optional(),
 });
 const clickedData = emailData.extend({ click: z.object({ link: z.string() }) });
+const receivedData = z.object({ email_id: z.string().min(1), subject: z.string().default("") });
 
 const UUID_PATH =
   /^\/insights\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
@@ -106,6 +107,14 @@ function effectOf({ type, data }: z.infer<typeof envelope>): WebhookEffect {
         link: click.link,
         insightId: insightIdFromLink(click.link),
       };
+    }
+    case "email.received": {
+      // Mail to the List-Unsubscribe mailto address: its subject carries the reader's signed
+      // token, so a forged From changes nothing.
+      const token = verifyBriefToken(tokenFromSubject(parse(receivedData, data).subject));
+      return token?.action === "unsubscribe"
+        ? { kind: "unsubscribe", userId: token.userId }
+        : { kind: "none" };
     }
     default:
       return { kind: "none" };

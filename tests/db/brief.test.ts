@@ -118,8 +118,14 @@ describe("what a brief holds", () => {
     const [email] = await outboxTo(reader.email);
     expect(email?.subject).toMatch(/^Insight number \d about leading teams \+ 4 more$/);
     expect(email?.headers["List-Unsubscribe"]).toMatch(
-      /^<http:\/\/localhost:\d+\/api\/unsubscribe\?t=[\w.-]+>, <mailto:[^>]+\?subject=unsubscribe>$/,
+      /^<http:\/\/localhost:\d+\/api\/unsubscribe\?t=[\w.-]+>, <mailto:[^>?]+\?subject=unsubscribe%20[\w.-]+>$/,
     );
+    // The mailto's subject carries the same signed token as the one-click address.
+    const [, https, mailto] =
+      /t=([\w.-]+)>.*subject=unsubscribe%20([\w.-]+)>/.exec(
+        email?.headers["List-Unsubscribe"] ?? "",
+      ) ?? [];
+    expect(mailto).toBe(https);
     expect(email?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(email?.text).toContain("Because you follow Leadership");
     const db = await getDb();

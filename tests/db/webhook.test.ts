@@ -347,6 +347,65 @@ describe("POST /api/webhooks/resend: bounces and complaints", () => {
   });
 });
 
+describe("POST /api/webhooks/resend: mail to the unsubscribe address", () => {
+  async function unsubscribedAt(userId: string): Promise<Date | null | undefined> {
+    const db = await getDb();
+    const [row] = await db
+      .select({ at: profiles.unsubscribedAt })
+      .from(profiles)
+      .where(eq(profiles.userId, userId));
+    return row?.at;
+  }
+
+  async function received(subject: string, from = "Someone <someone@elsewhere.test>") {
+    const body = JSON.stringify(
+      resendEvent("email.received", {
+        email_id: `inbound-${randomUUID()}`,
+        from,
+        to: ["unsubscribe@abc123.resend.app"],
+        subject,
+      }),
+    );
+    return post(signed(body));
+  }
+
+  it("unsubscribes the reader whose signed token the subject carries, whoever sent it", async () => {
+    const leaving = await givenBriefReader("leaving");
+    const staying = await givenBriefReader("staying");
+    const { signBriefToken, unsubscribeSubject } = await import("@/lib/brief/tokens");
+    const token = signBriefToken({
+      userId: leaving.id,
+      action: "unsubscribe",
+      insightId: null,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    const response = await received(`Re: ${unsubscribeSubject(token)}`);
+    expect(response.status).toBe(200);
+    expect(await unsubscribedAt(leaving.id)).toBeInstanceOf(Date);
+    expect(await unsubscribedAt(staying.id)).toBeNull();
+  });
+
+  it("changes nothing for a subject without a valid unsubscribe token", async () => {
+    const reader = await givenBriefReader("kept");
+    const { signBriefToken } = await import("@/lib/brief/tokens");
+    const save = signBriefToken({
+      userId: reader.id,
+      action: "save",
+      insightId: "0b6f3c1e-8d2a-4c7b-9e1f-2a3b4c5d6e7f",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    for (const subject of [
+      "unsubscribe",
+      `unsubscribe ${save}`, // signed, but for another action
+      `unsubscribe ${save.slice(0, -2)}xx`, // forged
+      "Hello there",
+    ]) {
+      expect((await received(subject, reader.email)).status).toBe(200);
+    }
+    expect(await unsubscribedAt(reader.id)).toBeNull();
+  });
+});
+
 describe("POST /api/webhooks/resend: delivery, opens and clicks", () => {
   it("records delivered and opened for the reader the brief went to", async () => {
     const reader = await givenBriefReader("opener");
