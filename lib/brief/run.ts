@@ -126,38 +126,41 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     return chooseGroup(claimed, now, cache);
   };
   let next = claimNext();
-  while (!summary.stopped && Date.now() < deadline) {
-    const group = await next;
-    if (group.claimed.length === 0) break;
-    // The next group is claimed and chosen in the database while this one is rendered here.
-    next = claimNext();
-    next.catch(() => {}); // awaited in the next round, or released below
-    const outcomes = await finishGroup(group, now, cache);
-    const ready: string[] = [];
-    for (const [i, outcome] of outcomes.entries()) {
-      const brief = group.claimed[i];
-      if (!brief) continue;
-      if (outcome.kind === "ready") ready.push(brief.id);
-      if (outcome.kind === "ready" && outcome.composed) summary.composed++;
-      if (outcome.kind === "quiet")
-        summary.skipped.push({ email: brief.email, reason: outcome.reason });
-      if (outcome.kind === "failed")
-        summary.failed.push({ email: brief.email, reason: outcome.reason });
+  try {
+    while (!summary.stopped && Date.now() < deadline) {
+      const group = await next;
+      if (group.claimed.length === 0) break;
+      // The next group is claimed and chosen in the database while this one is rendered here.
+      next = claimNext();
+      next.catch(() => {}); // awaited in the next round, or released below
+      const outcomes = await finishGroup(group, now, cache);
+      const ready: string[] = [];
+      for (const [i, outcome] of outcomes.entries()) {
+        const brief = group.claimed[i];
+        if (!brief) continue;
+        if (outcome.kind === "ready") ready.push(brief.id);
+        if (outcome.kind === "ready" && outcome.composed) summary.composed++;
+        if (outcome.kind === "quiet")
+          summary.skipped.push({ email: brief.email, reason: outcome.reason });
+        if (outcome.kind === "failed")
+          summary.failed.push({ email: brief.email, reason: outcome.reason });
+      }
+      options.onProgress?.(summary);
+      const batchId = `${clock().toISOString().slice(0, 10)}-${randomUUID()}`;
+      const members = await formBatch({
+        briefIds: ready,
+        batchId,
+        leaseAt: clock(),
+        leaseSeconds: LEASE_SECONDS,
+      });
+      if (members.length > 0) await send(batchId);
     }
-    options.onProgress?.(summary);
-    const batchId = `${clock().toISOString().slice(0, 10)}-${randomUUID()}`;
-    const members = await formBatch({
-      briefIds: ready,
-      batchId,
-      leaseAt: clock(),
-      leaseSeconds: LEASE_SECONDS,
-    });
-    if (members.length > 0) await send(batchId);
-  }
-  // Stopped (a quota, the time budget) with a group claimed ahead: it goes back, as unclaimed.
-  const ahead = await next.catch(() => null);
-  if (ahead && ahead.claimed.length > 0) {
-    await releaseClaims({ briefIds: ahead.claimed.map((brief) => brief.id) });
+  } finally {
+    // Stopped (a quota, the time budget, an error) with a group claimed ahead: it goes back.
+    const ahead = await next.catch(() => null);
+    if (ahead && ahead.claimed.length > 0) {
+      await releaseClaims({ briefIds: ahead.claimed.map((brief) => brief.id) }).catch(() => {});
+    }
   }
   return summary;
 }
