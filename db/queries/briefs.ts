@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import { briefs } from "../schema";
 
@@ -47,6 +47,8 @@ export type ClaimedBrief = {
   localDate: string;
   followedTopics: string[];
   rendered: boolean;
+  /** When this claim's lease ends: the claim is ours while the brief holds this lease. */
+  leaseUntil: Date;
 };
 
 /**
@@ -108,17 +110,22 @@ export async function claimPendingBriefs({
     localDate: typeof r.local_date === "string" ? r.local_date.slice(0, 10) : isoDate(r.local_date),
     followedTopics: r.followed_topics ?? [],
     rendered: Boolean(r.rendered),
+    leaseUntil: new Date(until),
   }));
 }
 
-/** Gives back claims a run took but did not use: unleased, and not counted as an attempt. */
-export async function releaseClaims({ briefIds }: { briefIds: string[] }): Promise<void> {
-  if (briefIds.length === 0) return;
+/**
+ * Gives back claims a run took but did not use: unleased, and not counted as an attempt. A brief
+ * whose lease ran out and was claimed again since belongs to that claim, and is left alone.
+ */
+export async function releaseClaims(claims: { id: string; leaseUntil: Date }[]): Promise<void> {
+  if (claims.length === 0) return;
   const db = await getDb();
-  await db
-    .update(briefs)
-    .set({ leaseUntil: null, attempts: sql`greatest(${briefs.attempts} - 1, 0)` })
-    .where(and(inArray(briefs.id, briefIds), eq(briefs.status, "pending"), isNull(briefs.batchId)));
+  const rows = JSON.stringify(claims.map((c) => ({ id: c.id, until: c.leaseUntil.toISOString() })));
+  await db.execute(sql`
+    update briefs b set lease_until = null, attempts = greatest(b.attempts - 1, 0)
+    from jsonb_to_recordset(${rows}::jsonb) as c(id uuid, until timestamptz)
+    where b.id = c.id and b.lease_until = c.until and b.status = 'pending' and b.batch_id is null`);
 }
 
 function isoDate(value: Date): string {

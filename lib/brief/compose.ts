@@ -36,7 +36,8 @@ export type BriefReader = {
 
 /**
  * What a run reads of an insight once and keeps for every reader after: what ranking needs, and
- * the card an email shows. A cache lives for one run (or one call).
+ * the card an email shows. A cache lives for one run (or one call), a minute or so: an insight
+ * deleted meanwhile fails the store of a brief that shows it, which a later run composes again.
  */
 export type BriefCache = {
   features: Map<string, InsightFeatures>;
@@ -57,7 +58,7 @@ async function fill<T>(
   for (const item of await load(missing)) into.set(item.id, item);
 }
 
-/** Loads the cards of these insights into the cache (an insight removed meanwhile stays out). */
+/** Loads the cards of these insights into the cache (unknown ids are left out). */
 export async function loadCards(cache: BriefCache, ids: Iterable<string>): Promise<void> {
   await fill(cache.cards, ids, (missing) => insightCardsByIds({ ids: missing }));
 }

@@ -30,6 +30,8 @@ import { publicReason } from "@/lib/public-reason";
 
 const BATCH_SIZE = 100;
 const LEASE_SECONDS = 300;
+/** No group is claimed ahead this close to the end of the time budget: it might not be used. */
+const CLAIM_AHEAD_MARGIN_MS = 5_000;
 
 export type BriefRunSummary = {
   due: number;
@@ -115,7 +117,11 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     if (summary.stopped) return summary;
     await send(batchId);
   }
-  const claimNext = async (): Promise<ChosenGroup> => {
+  const claimNext = async (ahead: boolean): Promise<ChosenGroup> => {
+    // Near the end of the budget a run claims nothing ahead: it ends after the group in hand.
+    if (ahead && Date.now() > deadline - CLAIM_AHEAD_MARGIN_MS) {
+      return { claimed: [], choices: new Map(), outcomes: new Map() };
+    }
     const claimed = await claimPendingBriefs({
       now,
       leaseAt: clock(),
@@ -125,13 +131,13 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     });
     return chooseGroup(claimed, now, cache);
   };
-  let next = claimNext();
+  let next = claimNext(false);
   try {
     while (!summary.stopped && Date.now() < deadline) {
       const group = await next;
       if (group.claimed.length === 0) break;
       // The next group is claimed and chosen in the database while this one is rendered here.
-      next = claimNext();
+      next = claimNext(true);
       next.catch(() => {}); // awaited in the next round, or released below
       const outcomes = await finishGroup(group, now, cache);
       const ready: string[] = [];
@@ -159,7 +165,7 @@ export async function runBriefs(options: BriefRunOptions = {}): Promise<BriefRun
     // Stopped (a quota, the time budget, an error) with a group claimed ahead: it goes back.
     const ahead = await next.catch(() => null);
     if (ahead && ahead.claimed.length > 0) {
-      await releaseClaims({ briefIds: ahead.claimed.map((brief) => brief.id) }).catch(() => {});
+      await releaseClaims(ahead.claimed).catch(() => {});
     }
   }
   return summary;
@@ -263,8 +269,11 @@ async function finishGroup(
     }
   }
   const store = async (list: ComposedBrief[]) => {
-    await storeComposedBriefs(list);
-    for (const email of list) outcomes.set(email.briefId, { kind: "ready", composed: true });
+    const stored = new Set(await storeComposedBriefs(list));
+    // One not stored was batched or sent by another run meanwhile: ready, but not composed here.
+    for (const email of list) {
+      outcomes.set(email.briefId, { kind: "ready", composed: stored.has(email.briefId) });
+    }
   };
   await store(composed).catch(async () => {
     // As above: the group's transaction failed, so each brief is stored alone.

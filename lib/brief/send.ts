@@ -17,21 +17,24 @@ export type SendOutcome =
 export type Pacer = (moment: "before" | "after") => Promise<void>;
 
 /**
- * At most `perSecond` provider calls a second (Resend allows 2 by default). The next call starts
- * a full interval after the previous one was answered: the provider counts a call when its body
- * has arrived, and large batches arrive after uneven upload times, so spacing the starts alone
- * can still put three arrivals in one second.
+ * At most `perSecond` provider calls a second (Resend allows 2 by default). Each call books the
+ * next free slot before it goes, so callers that share a pacer queue up rather than go together;
+ * and the slot after a call starts a full interval after its answer: the provider counts a call
+ * when its body has arrived, and large batches arrive after uneven upload times, so spacing the
+ * starts alone can still put three arrivals in one second.
  */
 export function pacer(perSecond: number, sleep = defaultSleep): Pacer {
   const interval = 1000 / perSecond;
   let next = 0;
   return async (moment) => {
+    const now = Date.now();
     if (moment === "after") {
-      next = Date.now() + interval;
+      next = Math.max(next, now + interval);
       return;
     }
-    const wait = next - Date.now();
-    if (wait > 0) await sleep(wait);
+    const at = Math.max(next, now);
+    next = at + interval;
+    if (at > now) await sleep(at - now);
   };
 }
 

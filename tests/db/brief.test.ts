@@ -269,6 +269,35 @@ describe("what a brief holds", () => {
     expect(picks(plain).every((p) => p.kind === "top")).toBe(true);
   });
 
+  it("never lets a near-duplicate below the quality bar hide its good twin", async () => {
+    const good = await givenCatalog({ count: 5, score: 0.9 });
+    const twin = good[0] as string;
+    const { episodeId } = await givenEpisode({ show: "Weak Show", title: "Weak episode" });
+    const [weak] = await givenInsights(episodeId, [
+      anInsight({ headline: "The same point, said less well", score: 0.3 }),
+    ]);
+    const reader = await givenBriefReader();
+    const db = await getDb();
+    await db.execute(sql`update insights set created_at = ${NOON.toISOString()}::timestamptz
+                         where id = ${weak as string}`);
+    // The weak one ranks first (a show the reader follows) and says what the twin says.
+    await db.execute(sql`
+      insert into follows (user_id, podcast_id)
+      select ${reader.id}, e.podcast_id from insights i join episodes e on e.id = i.episode_id
+      where i.id = ${weak as string}`);
+    await db.execute(sql`insert into insight_links (insight_id, other_id, similarity) values
+      (${weak as string}, ${twin}, 0.95), (${twin}, ${weak as string}, 0.95)`);
+    const { chooseBriefItems } = await import("@/lib/brief/compose");
+    const choice = await chooseBriefItems({
+      userId: reader.id,
+      followedTopics: ["leadership"],
+      now: NOON,
+    });
+    const ids = choice.kind === "brief" ? choice.picks.map((p) => p.insightId) : [];
+    expect(ids).toContain(twin);
+    expect(ids).not.toContain(weak);
+  });
+
   it("sends nothing to unsubscribed or suppressed readers", async () => {
     await givenCatalog({ count: 6 });
     const gone = await givenBriefReader({ name: "gone", unsubscribed: true });
@@ -459,6 +488,44 @@ describe("exactly once, through Resend", () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("gives back only claims it still holds: a brief claimed again by another run stays theirs", async () => {
+    await givenCatalog({ count: 6 });
+    await givenBriefReader({ name: "a" });
+    const { claimPendingBriefs, createDueBriefs, releaseClaims } = await import(
+      "@/db/queries/briefs"
+    );
+    await createDueBriefs({ now: NOON });
+    const [mine] = await claimPendingBriefs({
+      now: NOON,
+      leaseAt: NOON,
+      leaseSeconds: 300,
+      limit: 10,
+    });
+    if (!mine) throw new Error("nothing claimed");
+    // Our lease ran out and another run claimed the brief.
+    const later = new Date(NOON.getTime() + 400_000);
+    const [theirs] = await claimPendingBriefs({
+      now: NOON,
+      leaseAt: later,
+      leaseSeconds: 300,
+      limit: 10,
+    });
+    expect(theirs?.id).toBe(mine.id);
+    await releaseClaims([mine]);
+    const db = await getDb();
+    const [row] = rowsOf<{ lease_until: string | Date; attempts: number }>(
+      await db.execute(sql`select lease_until, attempts from briefs where id = ${mine.id}`),
+    );
+    expect(new Date(row?.lease_until ?? 0).getTime()).toBe(theirs?.leaseUntil.getTime());
+    expect(row?.attempts).toBe(2);
+    // Released by the run that holds it, it is free again and the claim not counted.
+    await releaseClaims([theirs as NonNullable<typeof theirs>]);
+    const [freed] = rowsOf<{ lease_until: string | null; attempts: number }>(
+      await db.execute(sql`select lease_until, attempts from briefs where id = ${mine.id}`),
+    );
+    expect(freed).toEqual({ lease_until: null, attempts: 1 });
   });
 
   it("waits for Retry-After on a 429, and stops the run on a quota error, saying so", async () => {

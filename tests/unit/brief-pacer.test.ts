@@ -27,6 +27,17 @@ describe("the provider call pacer", () => {
     expect(waits).toEqual([]);
   });
 
+  it("queues callers that share it: two calls at once go an interval apart", async () => {
+    const waits: number[] = [];
+    const pace = pacer(2, async (ms) => {
+      waits.push(ms);
+    });
+    await Promise.all([pace("before"), pace("before"), pace("before")]);
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThan(450);
+    expect(waits[1]).toBeGreaterThan(950);
+  });
+
   it("is shared within a process, so a run that follows another keeps the interval", async () => {
     await processPacer(20)("after"); // the last call of one run
     const started = performance.now();
