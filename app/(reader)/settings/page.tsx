@@ -4,10 +4,9 @@ import { addShowForm, followForm, saveSettingsForm } from "@/app/actions/reader"
 import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle, quietButtonClass, TextLink } from "@/components/ui";
 import { insightCardsByIds } from "@/db/queries/insights";
-import { getProfile, listShowChoices } from "@/db/queries/profiles";
-import { listTopics } from "@/db/queries/topics";
 import { chooseBriefItems } from "@/lib/brief/compose";
 import { readFlash } from "@/lib/flash";
+import { loadReaderSettings, SHOW_QUEUED_NOTICE } from "@/lib/reader-settings";
 import { requireReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -17,13 +16,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SettingsPage({ searchParams }: Props) {
   const reader = await requireReader("/settings");
   const params = await searchParams;
-  const one = (key: string) => (typeof params[key] === "string" ? params[key] : undefined);
-  const q = one("q") ?? "";
-  const [profile, topics, shows] = await Promise.all([
-    getProfile({ userId: reader.id }),
-    listTopics(),
-    listShowChoices({ userId: reader.id, q }),
-  ]);
+  const { profile, topics, shows, q, here, settings } = await loadReaderSettings({
+    userId: reader.id,
+    path: "/settings",
+    params,
+  });
   const preview = await chooseBriefItems({
     userId: reader.id,
     followedTopics: profile?.followedTopics ?? [],
@@ -33,7 +30,6 @@ export default async function SettingsPage({ searchParams }: Props) {
     preview.kind === "brief"
       ? await insightCardsByIds({ ids: preview.picks.map((p) => p.insightId) })
       : [];
-  const here = q ? `/settings?${new URLSearchParams({ q })}` : "/settings";
   const saved = readFlash(params, "saved");
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
@@ -44,13 +40,7 @@ export default async function SettingsPage({ searchParams }: Props) {
       <div className="mt-4">
         <Notice
           error={readFlash(params, "error")}
-          success={
-            saved === "show-queued"
-              ? "Show added and followed. It is queued: its insights appear after its next scan."
-              : saved
-                ? "Settings saved."
-                : null
-          }
+          success={saved === "show-queued" ? SHOW_QUEUED_NOTICE : saved ? "Settings saved." : null}
         />
       </div>
       {profile?.unsubscribedAt ? (
@@ -65,13 +55,7 @@ export default async function SettingsPage({ searchParams }: Props) {
         topics={topics}
         shows={shows}
         showQuery={q}
-        settings={{
-          followedTopics: profile?.followedTopics ?? [],
-          interests: profile?.interests ?? "",
-          timeZone: profile?.timeZone ?? "UTC",
-          briefHour: profile?.briefHour ?? 7,
-          briefEnabled: (profile?.briefEnabled ?? true) && !profile?.unsubscribedAt,
-        }}
+        settings={settings}
         prefillTimeZone={false}
         actions={{ save: saveSettingsForm, follow: followForm, addShow: addShowForm }}
       />

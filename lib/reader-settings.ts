@@ -1,0 +1,42 @@
+import "server-only";
+import { getProfile, listShowChoices } from "@/db/queries/profiles";
+import { listTopics } from "@/db/queries/topics";
+
+// What the onboarding page and /settings both show (components/reader-settings): the reader's
+// profile, the topics, the shows matching the search `q`, and the form's starting values.
+
+export const SHOW_QUEUED_NOTICE =
+  "Show added and followed. It is queued: its insights appear after its next scan.";
+
+export async function loadReaderSettings({
+  userId,
+  path,
+  params,
+}: {
+  userId: string;
+  /** The page's own path, where the show search and follow buttons come back to. */
+  path: string;
+  params: Record<string, string | string[] | undefined>;
+}) {
+  const q = typeof params.q === "string" ? params.q : "";
+  const [profile, topics, shows] = await Promise.all([
+    getProfile({ userId }),
+    listTopics(),
+    listShowChoices({ userId, q }),
+  ]);
+  return {
+    profile,
+    topics,
+    shows,
+    q,
+    here: q ? `${path}?${new URLSearchParams({ q })}` : path,
+    settings: {
+      followedTopics: profile?.followedTopics ?? [],
+      interests: profile?.interests ?? "",
+      timeZone: profile?.timeZone ?? "UTC",
+      briefHour: profile?.briefHour ?? 7,
+      // An unsubscribed reader sees the brief off until they turn it on again.
+      briefEnabled: (profile?.briefEnabled ?? true) && !profile?.unsubscribedAt,
+    },
+  };
+}
