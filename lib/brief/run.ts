@@ -26,7 +26,8 @@ import { publicReason } from "@/lib/public-reason";
 
 // One run of the daily brief, from the cron route, the CLI or the embedded scheduler: make the
 // briefs that are due, finish batches an earlier run left half-sent, then claim, compose, store
-// and send the rest in batches of up to 100, within a time budget.
+// and send the rest a group of up to 100 at a time (one batch each), within a time budget. The
+// database chooses the next group while this process renders and sends the one in hand.
 
 const BATCH_SIZE = 100;
 const LEASE_SECONDS = 300;
