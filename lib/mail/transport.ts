@@ -47,21 +47,26 @@ export async function sendEmail(
     return { id, transport: "outbox" };
   }
   const { data, error } = await resend().emails.send(
-    {
-      from: env.EMAIL_FROM,
-      to: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      headers: email.headers,
-      tags: [{ name: "kind", value: email.kind }],
-    },
+    resendEmail(email),
     idempotencyKey ? { idempotencyKey } : undefined,
   );
   if (error || !data) {
     throw new MailError(`Resend refused the email: ${error?.message ?? "no answer"}`);
   }
   return { id: data.id, transport: "resend" };
+}
+
+/** An email as Resend's API takes it, from our sender, tagged with its kind. */
+function resendEmail(email: Email) {
+  return {
+    from: env.EMAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: email.headers,
+    tags: [{ name: "kind", value: email.kind }],
+  };
 }
 
 export type BatchResult =
@@ -87,18 +92,9 @@ export async function sendEmailBatch(
     });
     return { ok: true, ids };
   }
-  const { data, error, headers } = await resend().batch.send(
-    emails.map((email) => ({
-      from: env.EMAIL_FROM,
-      to: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      headers: email.headers,
-      tags: [{ name: "kind", value: email.kind }],
-    })),
-    { idempotencyKey },
-  );
+  const { data, error, headers } = await resend().batch.send(emails.map(resendEmail), {
+    idempotencyKey,
+  });
   if (!error && data) return { ok: true, ids: data.data.map((sent) => sent.id) };
   const message = `Resend refused the batch: ${error?.message ?? "no answer"}`;
   const name = String(error?.name ?? "");
