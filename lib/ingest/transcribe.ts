@@ -7,7 +7,7 @@ import { publicReason } from "@/lib/public-reason";
 import { parseChaptersJson } from "./chapters";
 import { fetchDocument } from "./fetch-document";
 import { transcribeAudio } from "./transcribe-audio";
-import { parseTranscript, transcriptFormatOf } from "./transcripts";
+import { readTranscript, transcriptFormatOf } from "./transcripts";
 
 // Second stage of ingest: give a new episode its text. The feed's transcript when it has one;
 // otherwise, or when the transcript cannot be had after a few tries, speech-to-text of the audio
@@ -28,8 +28,11 @@ export async function transcribeEpisode(episode: Episode, now: Date): Promise<Tr
   let transcriptError: string | undefined;
   if (episode.transcriptUrl) {
     try {
-      const segments = await loadTranscript(episode.transcriptUrl, episode.transcriptType);
-      await store(episode, segments, "feed", episode.transcriptType ?? "text", chapters);
+      const { segments, format } = await loadTranscript(
+        episode.transcriptUrl,
+        episode.transcriptType,
+      );
+      await store(episode, segments, "feed", format, chapters);
       return { episodeId: episode.id, status: "transcribed", source: "feed" };
     } catch (error) {
       transcriptError = `transcript: ${publicReason(error, "reading the transcript")}`;
@@ -73,12 +76,15 @@ export async function transcribeEpisode(episode: Episode, now: Date): Promise<Tr
   return { episodeId: episode.id, status: "failed", error: reason };
 }
 
-async function loadTranscript(url: string, type: string | null): Promise<Segment[]> {
+async function loadTranscript(
+  url: string,
+  type: string | null,
+): Promise<ReturnType<typeof readTranscript>> {
   const fetched = await fetchDocument(url, "transcript");
   if (fetched.status !== "ok")
     throw new Error("the server answered 304 to an unconditional request");
   const format = transcriptFormatOf(type ?? fetched.contentType, url) ?? "text";
-  return parseTranscript(fetched.body, format);
+  return readTranscript(fetched.body, format);
 }
 
 /** Chapters are a nice-to-have: a broken chapters file never holds an episode back. */

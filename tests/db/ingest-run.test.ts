@@ -272,6 +272,54 @@ describe("runIngest", () => {
     ]);
   });
 
+  it("reads a transcript's layout from its content, and records when it recognised none", async () => {
+    // Served as text/plain, named .txt: the content is what says who spoke when.
+    server.serve(
+      "/labelled.txt",
+      "Jane Doe (00:12:34):\n\nWrite the decision down.\n\n(00:13:10):\n\nThen share it.\n",
+      "text/plain",
+    );
+    server.serve("/plain.txt", "We talked for an hour.\n\nThen we stopped.\n", "text/plain");
+    server.serve(
+      feedPath(),
+      rssFeed({
+        items: ["labelled", "plain"].map((name) => ({
+          guid: name,
+          title: name,
+          extra: `<podcast:transcript url="${server.url(`/${name}.txt`)}" type="text/plain"/>`,
+        })),
+      }),
+    );
+    const show = await addShow({ url: server.url(feedPath()) });
+
+    await runIngest({ podcastIds: [show.id] });
+
+    const db = await getDb();
+    const stored = await db
+      .select({ guid: episodes.guid, format: transcripts.format, segments: transcripts.segments })
+      .from(transcripts)
+      .innerJoin(episodes, eq(episodes.id, transcripts.episodeId))
+      .orderBy(episodes.guid);
+    expect(stored).toEqual([
+      {
+        guid: "labelled",
+        format: "text/labelled",
+        segments: [
+          { start: 754, end: null, speaker: "Jane Doe", text: "Write the decision down." },
+          { start: 790, end: null, speaker: "Jane Doe", text: "Then share it." },
+        ],
+      },
+      {
+        guid: "plain",
+        format: "text/paragraphs",
+        segments: [
+          { start: null, end: null, speaker: null, text: "We talked for an hour." },
+          { start: null, end: null, speaker: null, text: "Then we stopped." },
+        ],
+      },
+    ]);
+  });
+
   it("on a show's first check works only on its newest episodes; later new ones are all worked on", async () => {
     const items = Array.from({ length: 6 }, (_, i) => ({
       guid: `e${i}`,

@@ -61,7 +61,14 @@ const TOKEN =
   /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<[!?][^<>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^<>"']|"[^<"]*"|'[^<']*')*)>/g;
 
 /** Elements whose content is never transcript text. */
-const HIDDEN = new Set(["script", "style", "title", "template", "noscript", "head", "svg"]);
+const HIDDEN = new Set(
+  "script style title template noscript head svg h1 h2 h3 h4 h5 h6".split(" "),
+);
+// trs2html and similar pages: `<p class="speaker">Name</p>`, `onclick="playAt('0:1:2')"`, or a
+// `data-start`/`data-time` attribute on the element that opens a passage.
+const SPEAKER_CLASS = /\bclass\s*=\s*["'][^"']*\bspeaker\b/i;
+const TIME_ATTRIBUTE =
+  /(?:playAt\(\s*['"]|\bdata-(?:start|time|begin)\s*=\s*["'])(\d+(?::\d+){0,2}(?:\.\d+)?)/i;
 
 /** Elements that end one paragraph and begin the next. `br` is only a line break inside one. */
 const BLOCKS = new Set(
@@ -87,7 +94,8 @@ export function parseHtml(body: string): Segment[] {
   let hiddenTag = "";
 
   const flush = () => {
-    let text = collapseWhitespace(decodeEntities(paragraph));
+    // A play button's glyph is not speech.
+    let text = collapseWhitespace(decodeEntities(paragraph).replace(/[\u25B6\u25BA\u23F5]/g, ""));
     let paragraphSpeaker = speaker;
     const label = boldLabel(text, leadingBold);
     if (label) {
@@ -143,6 +151,18 @@ export function parseHtml(body: string): Segment[] {
     }
     if (hiddenDepth > 0) continue;
 
+    const stated = closing ? null : TIME_ATTRIBUTE.exec(attributes);
+    if (stated) {
+      endCapture();
+      if (paragraphHasText) flush();
+      pendingStart = parseNormalPlayTime(stated[1] ?? "") ?? pendingStart;
+    }
+    if (!closing && SPEAKER_CLASS.test(attributes)) {
+      endCapture();
+      flush();
+      capture = { kind: "cite", text: "" };
+      continue;
+    }
     if (name === "cite" || name === "time") {
       if (!closing) {
         // A new speaker or a new time starts a new segment, even inside a paragraph.

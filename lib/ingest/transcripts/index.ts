@@ -2,7 +2,7 @@ import type { Segment } from "@/db/schema";
 import { parseHtml } from "./html";
 import { parseJson } from "./json";
 import { parseSrt } from "./srt";
-import { parseText } from "./text";
+import { readText, type TextLayout } from "./text";
 import { parseVtt } from "./vtt";
 
 // Which of an episode's podcast:transcript files to read, and reading it into segments.
@@ -109,15 +109,60 @@ const PARSERS: Record<TranscriptFormat, (body: string) => Segment[]> = {
   vtt: parseVtt,
   srt: parseSrt,
   html: parseHtml,
-  text: parseText,
+  text: (body) => readText(body).segments,
 };
 
-export function parseTranscript(body: string, format: TranscriptFormat): Segment[] {
-  const parse = PARSERS[format];
-  if (!parse) throw new TranscriptParseError(format, "unknown transcript format");
+const CUE_TIMING = /^\s*[\d:.,]+\s*-->\s*[\d:.,]+(?:\s+[\w:%.-]+)*\s*$/;
+
+/**
+ * The layout a transcript is in, read from its content: servers label transcripts `text/plain`
+ * whatever they hold, and file names lie. Null when nothing marks it (then it is plain text).
+ */
+export function detectTranscriptFormat(body: string): TranscriptFormat | null {
+  const text = body.replace(/^\uFEFF/, "").trimStart();
+  if (/^[[{]\s*["{[\]}]/.test(text)) {
+    try {
+      JSON.parse(text);
+      return "json";
+    } catch {
+      // Not JSON after all: `[Speaker 1] …` also opens with a bracket.
+    }
+  }
+  if (/^WEBVTT(?:\s|$)/.test(text)) return "vtt";
+  if (/^(?:<\?xml|<!doctype html|<html)/i.test(text)) return "html";
+  const lines = text.slice(0, 20_000).split(/\r\n|\r|\n/, 400);
+  const cues = lines.filter((line) => CUE_TIMING.test(line)).length;
+  if (cues >= 2 && cues * 6 >= lines.filter((line) => line.trim() !== "").length) return "srt";
+  const tags = text.slice(0, 20_000).match(/<\/(?:p|cite|time|div|span)>/gi)?.length ?? 0;
+  if (tags >= 2 && /^</.test(text)) return "html";
+  return null;
+}
+
+/**
+ * Segments of a transcript. The content decides the layout; the declared format (the feed's
+ * `type`, the response's Content-Type or the file's extension) is only used when the content
+ * does not say.
+ */
+export function parseTranscript(body: string, declared: TranscriptFormat = "text"): Segment[] {
+  return readTranscript(body, declared).segments;
+}
+
+/**
+ * A transcript's segments and the layout they were read in, as stored with it: "vtt", "json", …
+ * or, for text, "text/labelled", "text/timed" or "text/paragraphs" (no speaker or time label
+ * was recognised, so the segments are plain paragraphs: the episode's record says so).
+ */
+export function readTranscript(
+  body: string,
+  declared: TranscriptFormat = "text",
+): { segments: Segment[]; format: TranscriptFormat | `text/${TextLayout}` } {
+  const format = detectTranscriptFormat(body) ?? (declared === "text" ? "text" : declared);
+  const clean = body.replace(/^\uFEFF/, "");
   let segments: Segment[];
+  let layout: TextLayout | null = null;
   try {
-    segments = parse(body.replace(/^\uFEFF/, ""));
+    if (format === "text") ({ segments, layout } = readText(clean));
+    else segments = PARSERS[format](clean);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new TranscriptParseError(format, reason, { cause: error });
@@ -126,5 +171,5 @@ export function parseTranscript(body: string, format: TranscriptFormat): Segment
     const what = format === "vtt" || format === "srt" ? "no cues with text" : "no text";
     throw new TranscriptParseError(format, `${what} found`);
   }
-  return segments;
+  return { segments, format: layout ? `text/${layout}` : format };
 }
