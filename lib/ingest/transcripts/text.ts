@@ -35,7 +35,6 @@ export function readText(body: string): { segments: Segment[]; layout: TextLayou
   let speaker: string | null = null;
   // A label or timestamp standing alone introduces the paragraph after it.
   let pending: Pending = NOTHING_PENDING;
-  let turnStart: number | null = null;
   for (const paragraph of paragraphsOf(lines, bareTimes)) {
     const head = readHead(paragraph, bareTimes);
     const labelled = head.speaker === null ? null : names.resolve(head.speaker);
@@ -53,24 +52,51 @@ export function readText(body: string): { segments: Segment[]; layout: TextLayou
     }
     // A header's time wins over one repeated on every line after it (garbled Otter exports).
     const stated = pending.start ?? head.start;
-    const newTurn = labelled !== null || pending.speaker !== null;
     if (!head.heading) speaker = labelled ?? pending.speaker ?? speaker;
-    // A paragraph that goes on with the same turn starts no earlier than the turn did.
-    turnStart = stated ?? (newTurn ? null : turnStart);
     pending = NOTHING_PENDING;
     for (const part of parts) {
       if (part.speaker !== null && !head.heading) speaker = names.resolve(part.speaker);
       const text = inlineText(part.text);
       if (text === "" || isNotSpeech(text)) continue;
-      segments.push({ start: turnStart, end: null, speaker: head.heading ? null : speaker, text });
+      segments.push({ start: stated, end: null, speaker: head.heading ? null : speaker, text });
     }
   }
+  estimateStarts(segments);
   const layout: TextLayout = segments.some((s) => s.speaker !== null)
     ? "labelled"
     : segments.some((s) => s.start !== null)
       ? "timed"
       : "paragraphs";
   return { segments, layout };
+}
+
+/**
+ * Many transcripts state a time only every few turns (Changelog: every few minutes). A segment
+ * between two stated times gets one in proportion to the words said before it, rounded down;
+ * after the last stated time it keeps that time, a moment before it was said. Before the first
+ * stated time nothing is known, and the start stays null.
+ */
+function estimateStarts(segments: Segment[]) {
+  const stated = segments.flatMap((s, i) => (s.start === null ? [] : [i]));
+  if (stated.length === 0) return;
+  const words = segments.map((s) => s.text.split(/\s+/).length);
+  for (let k = 0; k < stated.length; k++) {
+    const from = stated[k] as number;
+    const to = stated[k + 1] ?? segments.length;
+    const t0 = segments[from]?.start as number;
+    const t1 = segments[to]?.start ?? null;
+    if (t1 === null || t1 < t0) {
+      for (let i = from + 1; i < to; i++) (segments[i] as Segment).start = t0;
+      continue;
+    }
+    let total = 0;
+    for (let i = from; i < to; i++) total += words[i] ?? 0;
+    let said = 0;
+    for (let i = from + 1; i < to; i++) {
+      said += words[i - 1] ?? 0;
+      (segments[i] as Segment).start = Math.floor(t0 + ((t1 - t0) * said) / total);
+    }
+  }
 }
 
 /**
