@@ -10,7 +10,6 @@ import { embedTexts } from "./embed";
 import { extractInsights } from "./extractive";
 import { createGrounder } from "./grounding";
 import { BusyElsewhere, modelCandidates } from "./model-insights";
-import { qualityScore } from "./quality";
 import { similarityThresholds } from "./similarity";
 import { topicsForText } from "./topic-map";
 
@@ -107,7 +106,7 @@ export function extractiveCandidates(segments: readonly Segment[]): {
       headline: extracted.headline,
       body: extracted.body,
       grounded,
-      score: qualityScore(extracted),
+      score: extracted.score,
       topics: topicsForText(`${extracted.headline}. ${extracted.body}`),
     });
   }

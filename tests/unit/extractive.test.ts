@@ -44,12 +44,24 @@ function turnAround(segments: readonly Segment[], at: number): { text: string; f
   return { text: text(first), from: text(first).length - text(at).length };
 }
 
+const wordsOf = (text: string) => text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+
+/** Whether every word of `part`, in order, is among the words of `whole`. */
+function isSubsequence(part: string, whole: string): boolean {
+  const words = wordsOf(whole);
+  let at = 0;
+  for (const word of wordsOf(part)) {
+    while (at < words.length && words[at] !== word) at++;
+    if (at === words.length) return false;
+    at++;
+  }
+  return true;
+}
+
 /** The properties every insight has, whatever the transcript. */
 function expectWellFormed(insight: ExtractedInsight, segments: readonly Segment[]) {
   const all = joinedText(segments);
   expect(all).toContain(insight.quote);
-  expect(all).toContain(insight.body);
-  expect(insight.body).toContain(insight.quote);
   expect(insight.quote.length).toBeLessThanOrEqual(300);
 
   // The quote starts inside its start segment and stays within that speaker's turn.
@@ -59,11 +71,14 @@ function expectWellFormed(insight: ExtractedInsight, segments: readonly Segment[
   expect(at).toBeGreaterThanOrEqual(turn.from);
   expect(at).toBeLessThan(turn.from + start.length);
   expect(start).toContain(insight.quote.split(" ")[0]);
-  expect(turn.text).toContain(insight.body);
 
-  const sentences = countSentences(insight.body);
-  expect(sentences).toBeGreaterThanOrEqual(2);
-  expect(sentences).toBeLessThanOrEqual(4);
+  // The body is what the same speaker said right after the claim, cleaned of "um" and false
+  // starts: never the claim again.
+  const after = turn.text.slice(at + insight.quote.length);
+  expect(isSubsequence(insight.body, after), insight.body).toBe(true);
+  expect(insight.body).not.toContain(insight.quote);
+  expect(insight.body.trim()).not.toBe("");
+  expect(countSentences(insight.body)).toBeLessThanOrEqual(3);
 
   expect(insight.headline.length).toBeGreaterThan(0);
   expect(insight.headline.length).toBeLessThanOrEqual(90);
@@ -91,8 +106,9 @@ describe.runIf(present)("extractInsights on real transcripts", () => {
       const segments = read(name);
       const insights = extractInsights(segments);
 
+      // Fewer rather than filler: a long episode still has a few moments worth a card.
       const long = segments.length >= 40 || wordsIn(segments) >= 1500;
-      if (long) expect(insights.length).toBeGreaterThanOrEqual(3);
+      if (long) expect(insights.length).toBeGreaterThanOrEqual(2);
       expect(insights.length).toBeLessThanOrEqual(8);
 
       for (const insight of insights) expectWellFormed(insight, segments);
@@ -133,9 +149,9 @@ describe("extractInsights on the demo catalog", () => {
   });
 
   for (const episode of episodes) {
-    it(`${episode.guid}: 3–8 grounded insights`, () => {
+    it(`${episode.guid}: 2–8 grounded insights`, () => {
       const insights = extractInsights(episode.segments);
-      expect(insights.length).toBeGreaterThanOrEqual(3);
+      expect(insights.length).toBeGreaterThanOrEqual(2);
       expect(insights.length).toBeLessThanOrEqual(8);
       for (const insight of insights) expectWellFormed(insight, episode.segments);
     });
@@ -158,14 +174,16 @@ describe("extractInsights on the demo catalog", () => {
   it("keeps the leaning sentence out of compound-hours-ep-2", () => {
     const episode = episodes.find((candidate) => candidate.guid === "compound-hours-ep-2");
     const headlines = extractInsights(episode?.segments ?? []).map((insight) => insight.headline);
-    expect(headlines.length).toBeGreaterThanOrEqual(3);
+    expect(headlines.length).toBeGreaterThanOrEqual(2);
     expect(headlines.join("\n")).not.toMatch(/expects that|yes, every|^Sign-on bonus,/im);
   });
 
   it("respects max and min", () => {
     const segments = episodes[0]?.segments ?? [];
     expect(extractInsights(segments, { max: 2 }).length).toBeLessThanOrEqual(2);
-    expect(extractInsights(segments, { min: 7, max: 8 }).length).toBeGreaterThanOrEqual(7);
+    // Below the floor only when asked for a minimum.
+    const floored = extractInsights(segments).length;
+    expect(extractInsights(segments, { min: floored + 1, max: 8 }).length).toBeGreaterThan(floored);
     expect(extractInsights(segments, { max: 0 })).toEqual([]);
   });
 
@@ -252,7 +270,8 @@ describe("extractInsights on hand-made transcripts", () => {
       ),
       cue(null, "We started doing this two years ago and it changed how our reviews work.", 16),
     ];
-    const insights = extractInsights(segments);
+    // Hand-made and short: ask for picks below the floor, to see how sentences are rebuilt.
+    const insights = extractInsights(segments, { min: 2 });
     const split = insights.find((insight) => insight.quote.startsWith("The trick is"));
     expect(split?.quote).toBe(
       "The trick is to write the decision and its reason into the meeting notes before anyone leaves the room.",
@@ -292,7 +311,7 @@ describe("extractInsights on hand-made transcripts", () => {
       sentence.text.includes("should cancel"),
     );
     expect(splitsSentence).toBe(false);
-    const insights = extractInsights(segments);
+    const insights = extractInsights(segments, { min: 2 });
     expect(insights.length).toBeGreaterThan(0);
     for (const insight of insights) {
       expect(insight.quote).not.toContain("should cancel");
@@ -320,20 +339,19 @@ describe("extractInsights on hand-made transcripts", () => {
       cue("Guest", "Nobody remembers it later.", 4),
       cue("Guest", "Trust me on this one.", 8),
     ];
-    const insights = extractInsights(segments);
+    const insights = extractInsights(segments, { min: 1 });
     expect(insights).toHaveLength(1);
     expect(insights[0]?.quote).toBe(
       "Um, you should, uh, always write the decision down with its reason.",
     );
     expect(insights[0]?.headline).toBe("Always write the decision down with its reason");
-    expect(insights[0]?.body).toBe(
-      "Um, you should, uh, always write the decision down with its reason. Nobody remembers it later. Trust me on this one.",
-    );
+    // The body is what follows the claim, not the claim again.
+    expect(insights[0]?.body).toBe("Nobody remembers it later. Trust me on this one.");
   });
 });
 
 describe("self-contained key sentences", () => {
-  it("prefers the neighbour that states the advice over the one that points back at it", () => {
+  it("never opens a card with the sentence that points back at the advice", () => {
     const segments = [
       cue("Host", "What should people do when a job offer finally arrives?", 0),
       cue("Guest", "Most people accept on the spot because they fear the offer will vanish.", 4),
@@ -349,16 +367,13 @@ describe("self-contained key sentences", () => {
       ),
       cue("Guest", "Recruiters plan for it when they write the offer timeline.", 16),
     ];
-    const [key] = extractInsights(segments, { max: 1 });
-    expect(key?.quote).toBe(
-      "Candidates should ask for a few days to think rather than answer on the spot.",
-    );
-    expect(key?.headline).toBe(
-      "Candidates should ask for a few days to think rather than answer on the spot",
-    );
-    // The leaning sentence still reads as context in the body.
-    expect(key?.body).toContain("Almost every company expects that");
-    expectWellFormed(key as ExtractedInsight, segments);
+    const insights = extractInsights(segments, { min: 2 });
+    expect(insights.length).toBeGreaterThan(0);
+    for (const insight of insights) {
+      // The sentence that points back ("expects that") never opens a card.
+      expect(insight.quote).not.toMatch(/^Almost every company expects that/);
+      expectWellFormed(insight, segments);
+    }
   });
 
   it.each([

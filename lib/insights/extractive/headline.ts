@@ -19,6 +19,8 @@ export type Headline = {
   quality: number;
   /** How much the headline leans on what was said before it; 0 when it stands alone. */
   dependence: number;
+  /** Whether the sentence had to be cut mid-clause to fit: then it is a fragment. */
+  fragment: boolean;
 };
 
 // How much a rewrite or a cut changes how well the headline reads, on the scale of the scores.
@@ -53,7 +55,7 @@ export function composeHeadline(sentence: string): Headline {
     quality -= SHORT_PENALTY;
   }
   const dependence = contextDependence(text);
-  return { text, quality: quality - dependence, dependence };
+  return { text, quality: quality - dependence, dependence, fragment: fit.cut === "word" };
 }
 
 /** Words a long headline can lose without changing what it says. */

@@ -1,47 +1,52 @@
 import type { Segment } from "@/db/schema";
-import { findAds } from "./ads";
-import { passageAround } from "./body";
-import { cueScore } from "./cues";
-import { stripDisfluencies, wordCount } from "./disfluency";
-import { isBackchannel, isShowTalk } from "./filler";
+import { canOpenCard, FEATURES, type FeatureRow, sentenceFeatures } from "./features";
 import { composeHeadline, type Headline } from "./headline";
-import { percentiles, sentenceScore } from "./score";
-import { type Candidate, selectDiverse } from "./select";
 import { type Sentence, splitTranscript } from "./sentences";
-import { contentTerms } from "./terms";
-import { textRank, tfidfVectors, type Vector } from "./textrank";
+import { cosine } from "./textrank";
+import { BIAS, MEANS, SCALES, WEIGHTS } from "./weights";
 
-// Insights without a model: the sentences of an episode that are central, specific and
-// actionable, each with the passage around it and a headline made from its own words.
+// Insights without a model: the sentences a careful listener would mark, each the claim of a
+// card whose headline is its tidied words and whose body is the reason that follows it.
+// Sentences are scored by weights fitted to gold moments (features.ts, weights.ts): the guest's
+// long answers over the host's questions, claims with reasons over stories, ads and intros out.
 // Deterministic: the same segments always give the same insights, in the same order.
 
 export type ExtractedInsight = {
   /** At most 90 characters, the key sentence's claim in sentence case, no trailing period. */
   headline: string;
-  /** 2–4 consecutive sentences by the quote's speaker, verbatim but for whitespace. */
+  /** What follows the claim in the same turn (its reason), cleaned of "um" and false starts. */
   body: string;
   /** The key sentence, verbatim but for whitespace, at most 300 characters. */
   quote: string;
   /** Index of the segment the quote starts in. */
   startSegment: number;
-  /** The selection score; higher was picked first. */
+  /** Who said it, as labelled. */
+  speaker: string | null;
+  /** How likely a careful listener marks this moment, 0–1 (weights fitted to gold moments). */
   score: number;
 };
 
 export type ExtractOptions = { max?: number; min?: number };
 
-const DEFAULT_MIN = 3;
+const DEFAULT_MIN = 0;
 const DEFAULT_MAX = 8;
-const QUOTE_MAX_CHARS = 300;
-const QUOTE_MIN_WORDS = 6;
-const QUOTE_MAX_WORDS = 60;
-const CONTEXT_MIN_WORDS = 3;
-// One more insight per this many words of real talk, on top of the minimum.
-const WORDS_PER_INSIGHT = 300;
-// A key sentence whose headline leans on this much context hands its passage to a neighbour.
-const LEANS = 0.5;
-// What the neighbour gives up for not being the sentence the passage centred on.
-const HANDOFF_COST = 0.3;
+// A sentence this likely (by the gold-fitted weights) to be a moment a listener would mark is
+// worth a card; below it the episode gets fewer insights rather than filler.
+const FLOOR = 0.45;
+// Picks nearer than this many words are the same moment of the episode (less in a short one).
+const SAME_MOMENT = 400;
+const SAME_MOMENT_SHARE = 0.1;
+// Above this (term cosine), two picks say the same thing.
+const SAME_POINT = 0.3;
+// How much the neighbours' likelihood counts: a moment is a stretch, not one lucky sentence.
+const NEIGHBOURHOOD = 0.5;
+const HEADLINE_WEIGHT = 0.3;
+const MAX_DEPENDENCE = 0.6;
+// One more insight per this many words of real talk.
+const WORDS_PER_INSIGHT = 1200;
+// The body: what follows the claim in the same turn, its reason or consequence.
+const BODY_SENTENCES = 3;
+const BODY_WORDS = 80;
 
 export function extractInsights(
   segments: readonly Segment[],
@@ -51,122 +56,129 @@ export function extractInsights(
   const min = Math.min(max, Math.max(0, Math.floor(options.min ?? DEFAULT_MIN)));
   if (segments.length === 0 || max === 0) return [];
 
-  const { sentences, streams } = splitTranscript(segments);
-  const clean = sentences.map((sentence) => stripDisfluencies(sentence.text));
-  const lengths = clean.map(wordCount);
-  const ads = findAds(sentences);
-  const talk = clean.map(
-    (text, i) => !ads[i] && !isShowTalk(text) && !isBackchannel(text) && (lengths[i] ?? 0) > 0,
-  );
-  const usable = talk.map((ok, i) => ok && between(lengths[i], CONTEXT_MIN_WORDS, QUOTE_MAX_WORDS));
-
-  // Every real sentence votes in the centrality graph, even those too long to quote.
-  const nodes = sentences.filter((_, i) => talk[i]).map((sentence) => sentence.index);
-  const termVectors = tfidfVectors(nodes.map((i) => contentTerms(clean[i] ?? "")));
-  const vectors = new Map<number, Vector>(
-    nodes.map((sentence, node) => [sentence, termVectors[node] ?? new Map()]),
-  );
-  const centrality = percentiles(textRank(termVectors));
-
-  const passageFor = (index: number, taken: ReadonlySet<number>) => {
-    const sentence = sentences[index];
-    if (!sentence) return null;
-    return passageAround(sentence, {
-      sentences,
-      lengths,
-      usable: (i) => !!usable[i] && !taken.has(i),
-    });
-  };
-  const candidates: Candidate[] = [];
-  const headlines = new Map<number, Headline>();
-  nodes.forEach((i, node) => {
-    const sentence = sentences[i];
-    if (!sentence || !usable[i] || !isQuotable(sentence.text, lengths[i] ?? 0)) return;
-    const vector = vectors.get(i);
-    if (!vector || vector.size === 0 || !passageFor(i, new Set())) return;
-    // A sentence that makes a clumsy headline makes a clumsy insight, however central it is.
-    const headline = composeHeadline(clean[i] ?? sentence.text);
-    headlines.set(i, headline);
-    const score =
-      sentenceScore({
-        text: sentence.text,
-        clean: clean[i] ?? "",
-        centrality: centrality[node] ?? 0,
-        position: i / sentences.length,
-      }) + headline.quality;
-    candidates.push({ index: i, score, vector });
+  const split = splitTranscript(segments);
+  const { sentences, streams } = split;
+  const { rows, talk, clean, lengths, vectors } = sentenceFeatures(split);
+  const logits = rows.map(logitOf);
+  // A sentence inside a run of likely ones is likelier: smooth over its turn's neighbours.
+  const smoothed = logits.map((logit, i) => {
+    const stream = sentences[i]?.stream;
+    const near = [-4, -3, -2, -1, 1, 2, 3, 4]
+      .map((k) => i + k)
+      .filter((j) => sentences[j]?.stream === stream && talk[j]);
+    if (near.length === 0) return logit;
+    const around = near.reduce((sum, j) => sum + (logits[j] ?? 0), 0) / near.length;
+    return (1 - NEIGHBOURHOOD) * logit + NEIGHBOURHOOD * around;
   });
-  handOffToNeighbours(candidates, headlines, sentences, clean);
 
+  type Option = { index: number; score: number; headline: Headline };
+  const choices: Option[] = [];
+  sentences.forEach((sentence, i) => {
+    if (!talk[i] || !canOpenCard(sentence.text, clean[i] ?? "")) return;
+    const headline = composeHeadline(clean[i] ?? sentence.text);
+    // A claim that leans on what came before ("That's why it works") is not a card's first line.
+    if (headline.dependence >= MAX_DEPENDENCE || headline.fragment) return;
+    // A headline that had to be cut to a fragment reads worse; one that leans on context too.
+    const score = sigmoid((smoothed[i] ?? 0) + HEADLINE_WEIGHT * headline.quality);
+    choices.push({ index: i, score, headline });
+  });
+  choices.sort((a, b) => b.score - a.score || a.index - b.index);
+
+  // Where each sentence starts, in words, to tell moments apart.
+  const wordsBefore: number[] = [];
+  lengths.reduce((sum, length, i) => {
+    wordsBefore[i] = sum;
+    return sum + length;
+  }, 0);
   const talkWords = lengths.reduce((sum, length, i) => (talk[i] ? sum + length : sum), 0);
-  const target = Math.min(
-    max,
-    Math.max(min, DEFAULT_MIN + Math.floor(talkWords / WORDS_PER_INSIGHT)),
+  const target = Math.min(max, Math.max(min, 3 + Math.floor(talkWords / WORDS_PER_INSIGHT)));
+  const bodies = new Map(
+    choices.map((c) => [
+      c.index,
+      bodyAfter(sentences[c.index] as Sentence, { sentences, clean, lengths, talk }),
+    ]),
   );
-  const picks = selectDiverse(
-    candidates,
-    { min, max, target, sentenceCount: sentences.length },
-    passageFor,
-  );
+  const sameMoment = Math.min(SAME_MOMENT, talkWords * SAME_MOMENT_SHARE);
+  const picked: Option[] = [];
+  const shown = new Set<number>();
+  for (const option of choices) {
+    if (picked.length >= target) break;
+    if (picked.length >= min && option.score < FLOOR) break;
+    if (shown.has(option.index)) continue;
+    const vector = vectors[option.index] ?? new Map();
+    const crowded = picked.some(
+      (p) =>
+        Math.abs((wordsBefore[p.index] ?? 0) - (wordsBefore[option.index] ?? 0)) < sameMoment ||
+        cosine(vectors[p.index] ?? new Map(), vector) >= SAME_POINT,
+    );
+    if (crowded) continue;
+    // A claim with nothing after it in the turn has no reason to show: not a card.
+    if (!bodies.get(option.index)) continue;
+    picked.push(option);
+    shown.add(option.index);
+  }
 
-  return picks
-    .sort((a, b) => a.candidate.index - b.candidate.index)
-    .flatMap(({ candidate, passage }) => {
-      const sentence = sentences[candidate.index];
-      const first = sentences[passage.first];
-      const last = sentences[passage.last];
-      const stream = sentence ? streams[sentence.stream] : undefined;
-      if (!sentence || !first || !last || !stream) return [];
+  return picked
+    .sort((a, b) => a.index - b.index)
+    .flatMap(({ index, score, headline }) => {
+      const sentence = sentences[index];
+      if (!sentence) return [];
+      const body = bodies.get(index) ?? "";
       return [
         {
-          headline: headlines.get(candidate.index)?.text ?? sentence.text.slice(0, 90),
-          body: stream.text.slice(first.from, last.to),
+          headline: headline.text,
+          body,
           quote: sentence.text,
           startSegment: sentence.startSegment,
-          score: round(candidate.score),
+          speaker: streams[sentence.stream]?.speaker ?? null,
+          score: round(score),
         },
       ];
     });
 }
 
 /**
- * "Almost every company expects that" may sit in the right passage and still make a headline
- * nobody can read alone. When the next or previous sentence of the same turn states the advice
- * in its own words, that sentence gets the passage's score, so it is the one picked.
+ * The reason or consequence after a claim: the next sentences of the same turn, cleaned of
+ * "um" and false starts, ending at a question, an ad or the turn's end. Never the claim again.
  */
-function handOffToNeighbours(
-  candidates: Candidate[],
-  headlines: ReadonlyMap<number, Headline>,
-  sentences: readonly Sentence[],
-  clean: readonly string[],
-) {
-  const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]));
-  const original = new Map(candidates.map((candidate) => [candidate.index, candidate.score]));
-  for (const weak of candidates) {
-    const dependence = headlines.get(weak.index)?.dependence ?? 0;
-    if (dependence < LEANS) continue;
-    const standalone = (original.get(weak.index) ?? weak.score) + dependence;
-    for (const index of [weak.index + 1, weak.index - 1]) {
-      const neighbour = byIndex.get(index);
-      if (!neighbour || sentences[index]?.stream !== sentences[weak.index]?.stream) continue;
-      if ((headlines.get(index)?.dependence ?? 1) > 0) continue;
-      if (cueScore(clean[index] ?? "").advice <= 0) continue;
-      neighbour.score = Math.max(neighbour.score, standalone - HANDOFF_COST);
-    }
+function bodyAfter(
+  key: Sentence,
+  context: {
+    sentences: readonly Sentence[];
+    clean: readonly string[];
+    lengths: readonly number[];
+    talk: readonly boolean[];
+  },
+): string {
+  const { sentences, clean, lengths, talk } = context;
+  const parts: string[] = [];
+  let words = 0;
+  for (let i = key.index + 1; i < sentences.length && parts.length < BODY_SENTENCES; i++) {
+    const sentence = sentences[i];
+    if (!sentence || sentence.stream !== key.stream || !talk[i]) break;
+    if (/\?["'”’)\]]*$/.test(sentence.text)) break;
+    const text = clean[i] ?? "";
+    if (text === "") continue;
+    parts.push(capitalise(text));
+    words += lengths[i] ?? 0;
+    if (words >= BODY_WORDS) break;
   }
+  return parts.join(" ");
 }
 
-function isQuotable(text: string, words: number): boolean {
-  return (
-    between(words, QUOTE_MIN_WORDS, QUOTE_MAX_WORDS) &&
-    text.length <= QUOTE_MAX_CHARS &&
-    // A question is a prompt for an insight, not one.
-    !/\?["'”’)\]]*$/.test(text)
-  );
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function between(value: number | undefined, low: number, high: number): boolean {
-  return value !== undefined && value >= low && value <= high;
+function logitOf(row: FeatureRow): number {
+  let logit = BIAS;
+  for (const feature of FEATURES)
+    logit += (WEIGHTS[feature] * (row[feature] - MEANS[feature])) / (SCALES[feature] || 1);
+  return logit;
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
 }
 
 // Scores are compared and stored, not read; four decimals keep them stable across platforms.
