@@ -35,6 +35,8 @@ const { values, positionals } = parseArgs({
 const folder = path.resolve(positionals[0] ?? "../shared/fixtures/corpus");
 const TOP = 5;
 const RELATED_LIMIT = 6;
+// About a card's length: a gold moment stands in for an insight with its first words.
+const MOMENT_WORDS = 120;
 
 if (!existsSync(folder)) {
   console.info(`eval:insights skipped: ${folder} is absent`);
@@ -118,7 +120,8 @@ const files = readdirSync(folder)
 
 const rows: Row[] = [];
 // Insights of gold episodes, for related-insight precision: one format per episode.
-const pool: { episode: string; ref: string | null; text: string }[] = [];
+const pool: Pooled[] = [];
+const momentPool: Pooled[] = [];
 const pooled = new Set<string>();
 const scored: { score: number; inMoment: boolean; inTrap: boolean }[] = [];
 
@@ -173,6 +176,12 @@ for (const file of files) {
     const episode = file.split(".")[0] ?? file;
     if (!pooled.has(episode)) {
       pooled.add(episode);
+      for (const m of moments)
+        momentPool.push({
+          episode,
+          ref: `${file}#${m.id}`,
+          text: stream.words.slice(m.start, Math.min(m.end, m.start + MOMENT_WORDS)).join(" "),
+        });
       for (const p of placed)
         pool.push({
           episode,
@@ -213,30 +222,48 @@ function tallyOf(picks: { moment: Located | null; trap: Located | null }[], mome
   };
 }
 
-// Related insights: for each insight in a themed gold moment, the list the product would show
-// (other episodes, above the floor, at most six), judged against the themes.
-const vectors = await embedTexts(pool.map((p) => p.text));
-const floor = similarityThresholds().related;
-const related = { sources: 0, shown: 0, listed: 0, right: 0, unthemedShown: 0, unthemedListed: 0 };
-pool.forEach((source, i) => {
-  const list = pool
-    .map((other, j) => ({ other, similarity: cosine(vectors[i] ?? [], vectors[j] ?? []) }))
-    .filter(({ other, similarity }) => other.episode !== source.episode && similarity >= floor)
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, RELATED_LIMIT);
-  const sourceThemes = source.ref ? themes.get(source.ref) : undefined;
-  if (!sourceThemes) {
-    related.unthemedListed += list.length;
-    if (list.length > 0) related.unthemedShown++;
-    return;
-  }
-  related.sources++;
-  if (list.length > 0) related.shown++;
-  related.listed += list.length;
-  related.right += list.filter(({ other }) =>
-    [...(other.ref ? (themes.get(other.ref) ?? []) : [])].some((t) => sourceThemes.has(t)),
-  ).length;
-});
+// Related insights, judged against the gold themes: for each item in a themed gold moment, the
+// list the product would show (other episodes, above the floor, at most six); precision is the
+// share of listed items whose moment shares a theme with it (an item in no theme counts wrong).
+// Twice: over the gold moments themselves (their transcript text, standing in for an insight
+// on each), which measures the embedding and its floor; and over the extracted insights, which
+// is what readers get today but can only be judged where the extractor hit a themed moment.
+type Pooled = { episode: string; ref: string | null; text: string };
+function relatedLists(items: Pooled[], vectors: number[][], at: number) {
+  const out = { sources: 0, shown: 0, listed: 0, right: 0, unthemedShown: 0 };
+  items.forEach((source, i) => {
+    const list = items
+      .map((other, j) => ({ other, similarity: cosine(vectors[i] ?? [], vectors[j] ?? []) }))
+      .filter(({ other, similarity }) => other.episode !== source.episode && similarity >= at)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, RELATED_LIMIT);
+    const sourceThemes = source.ref ? themes.get(source.ref) : undefined;
+    if (!sourceThemes) {
+      if (list.length > 0) out.unthemedShown++;
+      return;
+    }
+    out.sources++;
+    if (list.length > 0) out.shown++;
+    out.listed += list.length;
+    out.right += list.filter(({ other }) =>
+      [...(other.ref ? (themes.get(other.ref) ?? []) : [])].some((t) => sourceThemes.has(t)),
+    ).length;
+  });
+  return { floor: at, ...out, precision: ratio(out.right, out.listed) };
+}
+const floor = similarityThresholds().listed;
+const momentVectors = await embedTexts(momentPool.map((p) => p.text));
+
+const insightVectors = await embedTexts(pool.map((p) => p.text));
+const related = {
+  floor,
+  onMoments: relatedLists(momentPool, momentVectors, floor),
+  onInsights: relatedLists(pool, insightVectors, floor),
+  // The floor the themes justify: precision and reach of the lists at other floors.
+  sweep: [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5].map((at) =>
+    relatedLists(momentPool, momentVectors, at),
+  ),
+};
 
 // Does the score the brief ranks by predict the gold? The chance that a random insight in a
 // moment outscores a random one outside (AUC), and mean scores by what the gold says.
@@ -295,11 +322,7 @@ const report = {
   overall: summary(rows),
   tuning: summary(tuning),
   holdout: summary(held),
-  related: {
-    floor,
-    ...related,
-    precision: ratio(related.right, related.listed),
-  },
+  related,
   scoreAgreement: agreement,
   labelledExamples: rows.flatMap((r) => r.structure.examples).slice(0, 20),
   transcripts: rows,
@@ -320,8 +343,13 @@ const s = report.overall;
 console.info(
   `structure: verbatim ${pct(s.verbatim)} · speaker ${pct(s.speakerCoverage)} · time ${pct(s.timeCoverage)} · labels in text ${s.labelled} · host share ${pct(s.hostShare)}`,
 );
+const r = related.onMoments;
+const q = related.onInsights;
 console.info(
-  `related: precision ${pct(report.related.precision)} (${related.right}/${related.listed} listed, floor ${floor}) · ${related.shown}/${related.sources} themed insights show a list · ${related.unthemedShown} unthemed show one`,
+  `related (floor ${floor}): on gold moments ${pct(r.precision)} precise (${r.right}/${r.listed} listed, ${r.shown}/${r.sources} themed moments show a list, ${r.unthemedShown} unthemed do) · on extracted insights ${pct(q.precision)} (${q.right}/${q.listed}, ${q.shown}/${q.sources} themed show a list, ${q.unthemedShown} unthemed do)`,
+);
+console.info(
+  `  at other floors (gold moments): ${related.sweep.map((x) => `${x.floor}: ${pct(x.precision)} of ${x.listed} (${x.shown} lists)`).join(" · ")}`,
 );
 console.info(
   `topics: ${pct(s.topicAgreement)} of insights in a moment share a gold topic; ${pct(s.topicPrecision)} of their tags are gold`,

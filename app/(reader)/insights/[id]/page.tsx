@@ -55,7 +55,7 @@ export default async function InsightPage({ params, searchParams }: Props) {
   const related = await relatedInsights({
     insightId: insight.id,
     limit: 6,
-    floor: similarityThresholds().related,
+    floor: similarityThresholds().listed,
   });
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
