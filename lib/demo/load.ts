@@ -5,10 +5,12 @@ import { holdChecks, moveEpisodesForward } from "@/db/queries/feeds";
 import { addShow } from "@/lib/ingest/add-show";
 import { runIngest } from "@/lib/ingest/run";
 import { runSummarize } from "@/lib/insights/run";
-import { DEMO_FEEDS_DIR } from "./render";
 
-// Gives a fresh install a living feed offline: the demo shows' feed files (lib/demo/feeds) go
-// through the real pipeline — ingest, transcripts, offline summarize — like any show would.
+// Gives a fresh install a living feed offline: the demo shows' feed files (lib/demo/feeds: real
+// Changelog episodes, transcripts CC BY-SA 4.0) go through the real pipeline — ingest,
+// transcripts, offline summarize — like any show would.
+
+export const DEMO_FEEDS_DIR = path.join(process.cwd(), "lib", "demo", "feeds");
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Demo shows have nothing new to offer: their files are not re-read on a schedule. */

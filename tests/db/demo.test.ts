@@ -19,9 +19,10 @@ describe("demo catalog", () => {
     expect(cards).toHaveLength(loaded?.insights ?? -1);
     for (const card of cards) {
       expect(card.quote.length).toBeGreaterThan(0);
-      expect(card.quoteStartS).not.toBeNull();
       expect(card.speaker).toBeTruthy();
     }
+    // Changelog states times every few minutes (its news episodes none): most cards have one.
+    expect(cards.filter((c) => c.quoteStartS !== null).length / cards.length).toBeGreaterThan(0.5);
     expect(cards.filter((c) => c.topics.length > 0).length / cards.length).toBeGreaterThan(0.9);
     const one = await getInsight({ id: cards[0]?.id as string });
     expect(one?.headline).toBe(cards[0]?.headline);

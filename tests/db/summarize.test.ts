@@ -5,11 +5,11 @@ import { saveTranscript, upsertEpisode, upsertPodcast } from "@/db/queries/catal
 import { linkNearDuplicates, relatedInsights } from "@/db/queries/insights";
 import { upsertTopics } from "@/db/queries/topics";
 import { episodes, insightLinks, insights } from "@/db/schema";
-import { demoCatalog } from "@/lib/demo/catalog";
 import { localEmbedding } from "@/lib/insights/embedding";
 import { runSummarize } from "@/lib/insights/run";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import { TOPICS } from "@/lib/insights/topics";
+import { demoCatalog } from "@/tests/fixtures/invented-shows";
 import { anInsight, givenEpisode, givenInsights } from "./factories";
 
 // The offline path end to end: transcribed episodes in, grounded insights with topics, scores and

@@ -1,17 +1,19 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { demoCatalog } from "@/lib/demo/catalog";
-import { DEMO_FEEDS_DIR, renderDemoFiles } from "@/lib/demo/render";
+import { DEMO_FEEDS_DIR } from "@/lib/demo/load";
+import { parsePodcastFeed } from "@/lib/ingest/parse-feed";
+import { readTranscript } from "@/lib/ingest/transcripts";
 import { groundQuote } from "@/lib/insights/grounding";
 import { isTopicSlug } from "@/lib/insights/topics";
+import { demoCatalog } from "@/tests/fixtures/invented-shows";
 
 const episodes = demoCatalog.flatMap((show) => show.episodes);
 const insights = episodes.flatMap((episode) =>
   episode.insights.map((insight) => ({ episode, insight })),
 );
 
-describe("the demo catalog", () => {
+describe("the invented shows (test fixtures)", () => {
   it("is big enough for a living feed: 3+ shows, 6+ episodes, 30+ insights", () => {
     expect(demoCatalog.length).toBeGreaterThanOrEqual(3);
     expect(episodes.length).toBeGreaterThanOrEqual(6);
@@ -55,11 +57,36 @@ describe("the demo catalog", () => {
   });
 });
 
-describe("the committed demo feed files", () => {
-  it("are what npm run demo:files renders from the catalog (run it after editing the catalog)", () => {
-    for (const file of renderDemoFiles(demoCatalog)) {
-      const committed = readFileSync(path.join(DEMO_FEEDS_DIR, file.path), "utf8");
-      expect(committed, file.path).toBe(file.content);
+describe("the demo: real Changelog episodes", () => {
+  const feeds = readdirSync(DEMO_FEEDS_DIR).filter((file) => file.endsWith(".xml"));
+
+  it("has shows and episodes enough for a living feed, each transcript credited", () => {
+    expect(feeds.length).toBeGreaterThanOrEqual(3);
+    const attribution = readFileSync(path.join(DEMO_FEEDS_DIR, "ATTRIBUTION.md"), "utf8");
+    expect(attribution).toContain("CC BY-SA 4.0");
+    expect(attribution).toContain("Creative Commons Attribution-ShareAlike 4.0");
+    let episodes = 0;
+    for (const file of feeds) {
+      const feed = parsePodcastFeed(readFileSync(path.join(DEMO_FEEDS_DIR, file), "utf8"));
+      expect(feed.description, file).toContain("CC BY-SA 4.0");
+      for (const item of feed.episodes) {
+        episodes++;
+        const transcript = item.transcripts[0]?.url ?? "";
+        expect(attribution, transcript).toContain(path.basename(transcript));
+        expect(existsSync(path.join(DEMO_FEEDS_DIR, transcript)), transcript).toBe(true);
+      }
+    }
+    expect(episodes).toBeGreaterThanOrEqual(6);
+  });
+
+  it("has transcripts the parser reads with a speaker on every turn", () => {
+    const dir = path.join(DEMO_FEEDS_DIR, "transcripts");
+    for (const file of readdirSync(dir)) {
+      const { segments, format } = readTranscript(readFileSync(path.join(dir, file), "utf8"));
+      expect(format, file).toBe("text/labelled");
+      expect(segments.filter((s) => s.speaker).length / segments.length, file).toBeGreaterThan(
+        0.98,
+      );
     }
   });
 });

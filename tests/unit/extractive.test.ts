@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Segment } from "@/db/schema";
-import { demoCatalog } from "@/lib/demo/catalog";
 import { parseTranscript, transcriptFormatOf } from "@/lib/ingest/transcripts";
 import { type ExtractedInsight, extractInsights } from "@/lib/insights/extractive";
 import { headlineFor } from "@/lib/insights/extractive/headline";
 import { splitTranscript } from "@/lib/insights/extractive/sentences";
 import { contextDependence, standsAlone } from "@/lib/insights/extractive/standalone";
+import { demoCatalog } from "@/tests/fixtures/invented-shows";
 
 const fixtures = path.resolve("../shared/fixtures/transcripts");
 const present = existsSync(fixtures);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoCatalog } from "@/lib/demo/catalog";
 import { explainQuality, QUALITY_BAR, QUALITY_SIGNALS, qualityScore } from "@/lib/insights/quality";
+import { demoCatalog } from "@/tests/fixtures/invented-shows";
 
 const demoInsights = demoCatalog.flatMap((show) => show.episodes.flatMap((e) => e.insights));
 

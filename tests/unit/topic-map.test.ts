@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { demoCatalog } from "@/lib/demo/catalog";
 import { mapTopicLabels, topicsForText } from "@/lib/insights/topic-map";
 import { isTopicSlug } from "@/lib/insights/topics";
+import { demoCatalog } from "@/tests/fixtures/invented-shows";
 
 const demoInsights = demoCatalog.flatMap((show) => show.episodes.flatMap((e) => e.insights));
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { listPodcastsWithCounts } from "@/db/queries/feeds";
+import { DEMO_ATTRIBUTION, isDemoFeed } from "@/lib/demo/attribution";
 import { formatRelativeDay } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Podcasts" };
@@ -54,7 +55,20 @@ export default async function PodcastsPage() {
                   Last check failed: {show.lastError}
                 </p>
               ) : null}
-              <p className="truncate text-xs text-stone-400">{show.feedUrl}</p>
+              {isDemoFeed(show.feedUrl) ? (
+                <p className="text-xs text-stone-600 dark:text-stone-400">
+                  {DEMO_ATTRIBUTION.credit},{" "}
+                  <a className="underline" href={DEMO_ATTRIBUTION.licenceUrl}>
+                    {DEMO_ATTRIBUTION.licence}
+                  </a>{" "}
+                  ·{" "}
+                  <a className="underline" href={DEMO_ATTRIBUTION.sourceUrl}>
+                    changelog.com
+                  </a>
+                </p>
+              ) : (
+                <p className="truncate text-xs text-stone-400">{show.feedUrl}</p>
+              )}
             </div>
           </li>
         ))}
