@@ -149,9 +149,10 @@ describe("extractInsights on the demo catalog", () => {
   });
 
   for (const episode of episodes) {
-    it(`${episode.guid}: 2–8 grounded insights`, () => {
+    // Short, invented episodes of a dozen minutes: at least one card each, never filler.
+    it(`${episode.guid}: 1–8 grounded insights`, () => {
       const insights = extractInsights(episode.segments);
-      expect(insights.length).toBeGreaterThanOrEqual(2);
+      expect(insights.length).toBeGreaterThanOrEqual(1);
       expect(insights.length).toBeLessThanOrEqual(8);
       for (const insight of insights) expectWellFormed(insight, episode.segments);
     });

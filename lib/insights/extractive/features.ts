@@ -82,6 +82,10 @@ const WINDOW = 3;
 const QUOTE_MAX_CHARS = 300;
 const QUOTE_MAX_WORDS = 60;
 const CLAIM_MIN_WORDS = 8;
+const MAX_NOISE = 0.25;
+// Openings of greetings, questions and asides rather than claims.
+const OPENS_OFF_CLAIM =
+  /^(?:hey|hi|hello|like|yeah|okay|ok|oh|well|how|what|why|where|who|sadly|probably|maybe)\b/i;
 
 /**
  * Whether a sentence can be the claim that opens a card: quotable as said (not too long, not a
@@ -90,10 +94,15 @@ const CLAIM_MIN_WORDS = 8;
  */
 export function canOpenCard(said: string, clean: string): boolean {
   const words = wordCount(clean);
+  const said_ = wordCount(said);
   const text = clean.trim();
   return (
     words >= CLAIM_MIN_WORDS &&
-    wordCount(said) <= QUOTE_MAX_WORDS &&
+    // Garbled or stammered speech ("If you when you're and this is something that I…") reads
+    // badly even cleaned up.
+    (said_ - words) / Math.max(1, said_) <= MAX_NOISE &&
+    !OPENS_OFF_CLAIM.test(text) &&
+    said_ <= QUOTE_MAX_WORDS &&
     said.length <= QUOTE_MAX_CHARS &&
     !/\?["'”’)\]]*$/.test(said) &&
     !/^(?:and|but|or|so|because|which|'s|than)\b/i.test(text) &&

@@ -20,6 +20,8 @@ const SHOW_TALK = [
   /\b(?:today|this week),? (?:we(?:'re| are)|i'm|i am) (?:going to |gonna )?(?:talk|talking|chat|chatting|discuss|discussing|speaking)\b/i,
   /\bthis week's question\b/i,
   /\b(?:link|links) (?:is |are )?in the show ?notes\b/i,
+  /\b(?:in|to) the show ?notes\b|\blink (?:it|to it|that|them)\b/i,
+  /\b(?:patreon|buy me a coffee|promo code|discount code|use (?:the )?code)\b/i,
   /\blet's (?:dive|jump|get started|get into it|kick (?:it|things) off)\b/i,
   /\byou(?:'re| are) listening to\b/i,
   /\bthat's (?:all|it) for (?:today|this week|this episode|now)\b/i,

@@ -19,7 +19,7 @@ export type Headline = {
   quality: number;
   /** How much the headline leans on what was said before it; 0 when it stands alone. */
   dependence: number;
-  /** Whether the sentence had to be cut mid-clause to fit: then it is a fragment. */
+  /** Whether the sentence had to be cut to fit: then it is not the whole claim. */
   fragment: boolean;
 };
 
@@ -55,7 +55,7 @@ export function composeHeadline(sentence: string): Headline {
     quality -= SHORT_PENALTY;
   }
   const dependence = contextDependence(text);
-  return { text, quality: quality - dependence, dependence, fragment: fit.cut === "word" };
+  return { text, quality: quality - dependence, dependence, fragment: fit.cut !== "none" };
 }
 
 /** Words a long headline can lose without changing what it says. */
