@@ -37,6 +37,7 @@ const envSchema = z
       "extractive",
     ),
     AI_MODEL: optional(z.string()),
+    AI_CONTEXT_TOKENS: optional(z.coerce.number().int().min(4_000).max(10_000_000)),
     OPENAI_API_KEY: optional(z.string()),
     ANTHROPIC_API_KEY: optional(z.string()),
     AI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),

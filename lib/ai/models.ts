@@ -8,7 +8,8 @@ import { env } from "@/lib/env";
 // Which model does each AI task: one map, read from the settings. Tests put the AI SDK's mock
 // models in through overrideModels, and nowhere else.
 
-export type NamedModel<T> = { model: T; id: string };
+/** A model, its id for caches and records, and (for language models) how much it reads at once. */
+export type NamedModel<T> = { model: T; id: string; contextTokens?: number };
 
 type Models = {
   /** Insight extraction; null means the offline extractive summarizer. */
@@ -39,7 +40,12 @@ export function languageModel(): Models["language"] {
       return null;
     case "openai": {
       const id = env.AI_MODEL ?? DEFAULT_MODELS.openai;
-      return { model: openai()(id), id: `openai:${id}` };
+      const context = id.startsWith("gpt-4.1") ? 1_000_000 : 128_000;
+      return {
+        model: openai()(id),
+        id: `openai:${id}`,
+        contextTokens: env.AI_CONTEXT_TOKENS ?? context,
+      };
     }
     case "anthropic": {
       const id = env.AI_MODEL ?? DEFAULT_MODELS.anthropic;
@@ -47,7 +53,11 @@ export function languageModel(): Models["language"] {
         apiKey: env.ANTHROPIC_API_KEY,
         baseURL: env.AI_BASE_URL,
       });
-      return { model: anthropic(id), id: `anthropic:${id}` };
+      return {
+        model: anthropic(id),
+        id: `anthropic:${id}`,
+        contextTokens: env.AI_CONTEXT_TOKENS ?? 200_000,
+      };
     }
     case "openai-compatible": {
       const id = env.AI_MODEL ?? "";
@@ -56,7 +66,11 @@ export function languageModel(): Models["language"] {
         baseURL: env.AI_BASE_URL ?? "",
         apiKey: env.OPENAI_API_KEY,
       });
-      return { model: provider(id), id: `openai-compatible:${id}` };
+      return {
+        model: provider(id),
+        id: `openai-compatible:${id}`,
+        contextTokens: env.AI_CONTEXT_TOKENS ?? 32_000,
+      };
     }
   }
 }

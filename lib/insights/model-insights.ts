@@ -59,7 +59,11 @@ export async function modelCandidates({
     extracted = extractionSchema.parse(cached.result).insights;
   } else {
     try {
-      const answer = await extractWithModel({ model: named.model, segments });
+      const answer = await extractWithModel({
+        model: named.model,
+        segments,
+        contextTokens: named.contextTokens,
+      });
       extracted = answer.insights;
       usage = answer.usage;
       await completeExtraction({

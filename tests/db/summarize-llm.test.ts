@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { saveTranscript, upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
 import { upsertTopics } from "@/db/queries/topics";
-import { episodes, insights } from "@/db/schema";
+import { episodes, insights, transcripts } from "@/db/schema";
 import { ExtractionError, extractWithModel } from "@/lib/ai/extract-insights";
 import { languageModel, overrideModels, resetModelOverrides } from "@/lib/ai/models";
 import { runSummarize } from "@/lib/insights/run";
@@ -84,6 +84,14 @@ const good = {
 function modelAnswering(
   ...answers: ((options: LanguageModelV4CallOptions) => Promise<LanguageModelV4GenerateResult>)[]
 ) {
+  return modelReading(undefined, ...answers);
+}
+
+/** A mock model that reads `contextTokens` at once (undefined: the default for an unknown model). */
+function modelReading(
+  contextTokens: number | undefined,
+  ...answers: ((options: LanguageModelV4CallOptions) => Promise<LanguageModelV4GenerateResult>)[]
+) {
   const calls: LanguageModelV4CallOptions[] = [];
   const model = new MockLanguageModelV4({
     doGenerate: async (options) => {
@@ -93,7 +101,7 @@ function modelAnswering(
       return next(options);
     },
   });
-  overrideModels({ language: { model, id: "mock:insights" } });
+  overrideModels({ language: { model, id: "mock:insights", contextTokens } });
   return calls;
 }
 
@@ -153,6 +161,41 @@ describe("summarize through a language model", () => {
       status: "summarized",
       tokenUsage: { input: 120, output: 60 },
     });
+  });
+
+  it("gives a long-context model the whole transcript in one call, and a small one parts", async () => {
+    // About 120,000 characters (~30,000 tokens) of one guest talking.
+    const long = Array.from({ length: 600 }, (_, i) => ({
+      start: i * 10,
+      end: i * 10 + 10,
+      speaker: "Ben Guest",
+      text: `Point ${i}: we write every hiring decision down with its reason, so it can be checked later on. ${SEGMENTS[1]?.text ?? ""}`,
+    }));
+    const wide = modelReading(200_000, async () => answer(good));
+    await givenTranscribedEpisode(long);
+    await runSummarize();
+    expect(wide).toHaveLength(1);
+    expect(JSON.stringify(wide[0]?.prompt)).toContain("Point 599:");
+
+    const narrow = modelReading(16_000, async () => answer(good));
+    const db = await getDb();
+    await db
+      .update(episodes)
+      .set({ status: "transcribed", attempts: 0, nextAttemptAt: new Date(0) });
+    await db.update(transcripts).set({ contentHash: "hash-llm-1-again" });
+    await runSummarize();
+    expect(narrow.length).toBeGreaterThan(1);
+  });
+
+  it("shows the model the bar: a claim first, then its reason, standing alone", async () => {
+    const calls = modelAnswering(async () => answer(good));
+    await givenTranscribedEpisode();
+    await runSummarize();
+    const system = JSON.stringify(calls[0]?.prompt[0]);
+    expect(system).toContain("a claim first");
+    expect(system).toContain("then its reason");
+    expect(system).toContain("it stands alone");
+    expect(system).toContain("Leave out ads");
   });
 
   it("sends the instructions as the system message and the transcript as delimited user data", async () => {
