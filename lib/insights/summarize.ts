@@ -20,6 +20,8 @@ import { topicsForText } from "./topic-map";
 export const EXTRACTIVE_MODEL = "extractive";
 export const EXTRACTIVE_VERSION = "extractive@1";
 const MAX_ATTEMPTS = 4;
+const NOTHING_WORTH_A_CARD =
+  "no insights: nothing in the transcript reads as a claim worth a card (is it mostly ads, music or small talk?)";
 const RETRY_MS = 30 * 60 * 1000;
 
 export type SummarizeOutcome = {
@@ -45,6 +47,17 @@ export async function summarizeEpisode(episode: Episode, now: Date): Promise<Sum
         })
       : { ...extractiveCandidates(transcript.segments), usage: null };
     const chosen = selectBest(candidates);
+    // The offline extractor gives the same answer every time: an episode in which nothing reads
+    // as a claim (ads, music, small talk) is done, with the reason stored, not tried again.
+    if (chosen.length === 0 && !named) {
+      await recordEpisodeFailure({
+        episodeId: episode.id,
+        reason: NOTHING_WORTH_A_CARD,
+        nextAttemptAt: now,
+        final: true,
+      });
+      return { ...base, status: "failed", error: NOTHING_WORTH_A_CARD };
+    }
     // Never replace an episode's insights with nothing: keep what it has and try again later.
     if (chosen.length === 0)
       throw new Error(`no grounded insights (${ungrounded} quotes not found in the transcript)`);

@@ -104,6 +104,43 @@ describe("runSummarize (offline extractive)", () => {
   });
 });
 
+describe("an episode with nothing worth a card", () => {
+  it("gets no filler: it is done, with the reason stored, and not tried again", async () => {
+    const podcastId = await upsertPodcast({
+      podcast: { feedUrl: "https://example.com/ads.xml" },
+    });
+    const adsOnly = await upsertEpisode({
+      episode: { podcastId, guid: "ads-only", status: "transcribed" },
+    });
+    const read = (text: string, at: number) => ({ start: at, end: at + 10, speaker: "Host", text });
+    await saveTranscript({
+      episodeId: adsOnly,
+      source: "feed",
+      format: "json",
+      segments: [
+        read("Hey everyone, welcome back to the show.", 0),
+        read(
+          "This episode is brought to you by Ledgerly. Use promo code BRIEF for thirty percent off.",
+          10,
+        ),
+        read("[music]", 20),
+        read("Thanks for listening, see you next week!", 30),
+      ],
+      contentHash: "hash-ads-only",
+    });
+
+    const summary = await runSummarize();
+
+    expect(summary.errors.map((e) => e.episodeId)).toEqual([adsOnly]);
+    const db = await getDb();
+    const [row] = await db.select().from(episodes).where(eq(episodes.id, adsOnly));
+    expect(row?.status).toBe("failed");
+    expect(row?.failureReason).toMatch(/nothing in the transcript reads as a claim/);
+    expect(await db.select().from(insights).where(eq(insights.episodeId, adsOnly))).toEqual([]);
+    expect((await runSummarize()).episodes).toBe(0);
+  });
+});
+
 describe("related insights with local embeddings", () => {
   const embedded = (headline: string, body: string) =>
     anInsight({ headline, body, embedding: localEmbedding(`${headline}. ${body}`) });
