@@ -50,7 +50,7 @@ const LEXICON: Record<TopicSlug, string> = {
   science: `scien*, research*, study, studies, experiment*, lab, laborator*, evidence, hypothes*,
     physics, biolog*, chemistr*, neuro*, brain*, circadian, half life, participant*, trial*,
     theory, theories`,
-  economics: `econom*, inflation, market, markets, gdp, interest rate*, recession*, monetary,
+  economics: `econom*, inflation, bitcoin*, cryptocurrenc*, blockchain*, currenc*, market, markets, gdp, interest rate*, recession*, monetary,
     fiscal, trade war*, trade polic*, tariff*, supply and demand, wage*, incentive*, budget*,
     policy, policies, labor market*, unemployment`,
   investing: `invest*, stock*, portfolio*, equity, options, shares, dividend*, index fund*, bond,
@@ -76,9 +76,10 @@ const LEXICON: Record<TopicSlug, string> = {
     query, queries, error rate*`,
   "open-source": `open source, oss, github, maintainer*, contributor*, licens*, fork*, repo, repos,
     foss, linux`,
-  writing: `writ*, written, essay*, blog*, draft*, editor*, edit*, document*, doc, docs, memo*,
-    newsletter*, storytell*, prose, author*, write down, record*, note*, log, logs, logging,
-    update*, ledger*`,
+  writing: `writing, writer*, written word, essay*, blog*, blog post*, draft*, editor*, editing,
+    documentation, memo*, newsletter*, storytell*, prose, author*, copywrit*, write down,
+    writing down, written down, write it down, written update*, weekly update*, decision log*,
+    ledger*`,
   psychology: `psycholog*, emotion*, bias*, motivat*, behavior*, behaviour*, cognitive*,
     mindset*, anxiety, fear*, habit*, stress*, feel*, feeling*, self esteem, perception*,
     reluctan*, worr*, conflict*, empathy, burnout`,
@@ -104,6 +105,9 @@ const PATTERNS = TOPICS.map(({ slug }) => ({
   patterns: LEXICON[slug].split(/,\s*/).map(entryPattern),
 }));
 
+const WRITING_CODE =
+  /\bwrit(?:e|es|ing|ten)\s+(?:the |some |more |less |a |an |your |our |their |good |clean )?(?:code|software|tests?|programs?|functions?|scripts?|queries|sql|rust|python|javascript)\b/gi;
+
 /** A topic needs this score to be kept: one clear keyword. */
 const MIN_SCORE = 1;
 /** ...and a fair share of the best topic's score, so one stray word doesn't tag a long text. */
@@ -114,10 +118,12 @@ const MIN_SHARE_OF_BEST = 0.35;
  * distinct keyword counts 1 and each repeat a quarter, so breadth beats repetition.
  */
 export function topicsForText(text: string, max = 3): TopicSlug[] {
+  // "Writing code" is programming, not writing.
+  const read = text.replace(WRITING_CODE, "coding");
   const scored = PATTERNS.map(({ slug, patterns }, order) => {
     let score = 0;
     for (const pattern of patterns) {
-      const hits = text.match(pattern)?.length ?? 0;
+      const hits = read.match(pattern)?.length ?? 0;
       if (hits > 0) score += 1 + 0.25 * Math.min(hits - 1, 4);
     }
     return { slug, score, order };

@@ -68,4 +68,10 @@ describe("mapTopicLabels", () => {
     expect(noisy.length).toBeLessThanOrEqual(3);
     expect(noisy.every(isTopicSlug)).toBe(true);
   });
+
+  it("reads 'writing code' as programming, and writing prose as writing", () => {
+    expect(topicsForText("Writing code in Rust makes the installer fast")).toEqual(["engineering"]);
+    expect(topicsForText("They write tests before they write the code")).not.toContain("writing");
+    expect(topicsForText("I write an essay every week for my newsletter")).toContain("writing");
+  });
 });
