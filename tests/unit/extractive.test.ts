@@ -420,6 +420,11 @@ describe("headlineFor", () => {
       "I promoted our strongest engineer, which is the classic mistake.",
       "I promoted our strongest engineer, which is the classic mistake",
     ],
+    // A complaint about where the time goes is not advice to spend it so.
+    [
+      "We spend so much time helping people install PyTorch.",
+      "We spend so much time helping people install PyTorch",
+    ],
   ])("%s → %s", (sentence, headline) => {
     expect(headlineFor(sentence)).toBe(headline);
   });

@@ -72,7 +72,12 @@ const REWRITES: Rewrite[] = [
   {
     pattern: new RegExp(`^(?:i|we) (?:also |now |usually )?(${PRACTICE_VERBS})\\b(.*)$`, "i"),
     // "I use Dropbox every day" is a preference, not a method: leave named things alone.
-    replace: (m) => (/^ [A-Z]/.test(m[2] ?? "") ? null : `${m[1]}${secondPerson(m[2] ?? "")}`),
+    // "We spend so much time helping people install PyTorch" is a complaint, not advice.
+    replace: (m) =>
+      /^ [A-Z]/.test(m[2] ?? "") ||
+      /^ (?:so much|too much|too many|so many|a lot|all (?:our|my) )/i.test(m[2] ?? "")
+        ? null
+        : `${m[1]}${secondPerson(m[2] ?? "")}`,
   },
 ];
 

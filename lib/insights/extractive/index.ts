@@ -40,7 +40,7 @@ const SAME_MOMENT_SHARE = 0.1;
 const SAME_POINT = 0.3;
 // How much the neighbours' likelihood counts: a moment is a stretch, not one lucky sentence.
 const NEIGHBOURHOOD = 0.5;
-const HEADLINE_WEIGHT = 0.3;
+const HEADLINE_WEIGHT = 2;
 const MAX_DEPENDENCE = 0.6;
 // One more insight per this many words of real talk.
 const WORDS_PER_INSIGHT = 1200;
