@@ -305,6 +305,7 @@ function summary(subset: Row[]) {
     speakerCoverage: ratio(structure.withSpeaker, structure.speakerStated),
     timeCoverage: ratio(structure.withTime, structure.timeStated),
     labelled: structure.labelled,
+    repeated: structure.repeated,
     hostShare: ratio(structure.onHost, structure.interview),
     topicAgreement: ratio(topics.agree, topics.judged),
     topicPrecision: ratio(topics.tagsRight, topics.tags),
@@ -341,7 +342,7 @@ for (const [name, s] of [
 }
 const s = report.overall;
 console.info(
-  `structure: verbatim ${pct(s.verbatim)} · speaker ${pct(s.speakerCoverage)} · time ${pct(s.timeCoverage)} · labels in text ${s.labelled} · host share ${pct(s.hostShare)}`,
+  `structure: verbatim ${pct(s.verbatim)} · speaker ${pct(s.speakerCoverage)} · time ${pct(s.timeCoverage)} · labels in text ${s.labelled} · cards repeating a sentence ${s.repeated} · host share ${pct(s.hostShare)}`,
 );
 const r = related.onMoments;
 const q = related.onInsights;

@@ -1,6 +1,6 @@
 import type { Segment } from "@/db/schema";
 import type { Candidate } from "@/lib/insights/candidates";
-import type { Gold } from "./gold";
+import { type Gold, normalWords } from "./gold";
 
 // Structure figures of an episode's insights: what any reader sees at a glance, with or without
 // gold. Shared by `npm run eval:insights` and the test that holds the corpus to them.
@@ -20,6 +20,8 @@ export type Structure = {
   withTime: number;
   /** Insights with a label or timestamp inside the headline, body or quote. */
   labelled: number;
+  /** Cards that say one sentence twice: the quote inside the body, or the headline as the body. */
+  repeated: number;
   /** Interview insights, and how many rest on the host's words. */
   interview: number;
   onHost: number;
@@ -36,6 +38,7 @@ export function emptyStructure(): Structure {
     timeStated: 0,
     withTime: 0,
     labelled: 0,
+    repeated: 0,
     interview: 0,
     onHost: 0,
     examples: [],
@@ -82,6 +85,10 @@ export function structureOf(
       out.labelled++;
       out.examples.push(leftover.slice(0, 160));
     }
+    const words = (text: string) => normalWords(text).join(" ");
+    const quote = words(c.grounded.text);
+    const body = words(c.body);
+    if (body.includes(quote) || body.startsWith(words(c.headline))) out.repeated++;
     if (gold?.kind === "interview" && gold.hosts.length > 0) {
       out.interview++;
       if (isHost(c.grounded.segment.speaker, gold.hosts)) out.onHost++;

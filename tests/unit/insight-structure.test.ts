@@ -39,6 +39,7 @@ describe.runIf(corpusPresent)("insights on the real corpus", () => {
   it("adds up to the goals of the insights issue", () => {
     expect(total.insights).toBeGreaterThan(files.length * 3);
     expect(total.labelled).toBe(0);
+    expect(total.repeated).toBe(0);
     expect(total.onHost / total.interview).toBeLessThanOrEqual(0.2);
   });
 });
