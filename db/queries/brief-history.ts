@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
+import { isCalendarDate } from "./input";
 
 // A reader's brief history: the saves due to come back, and the briefs stored for them.
 
@@ -69,7 +70,7 @@ export async function briefForDate({
   userId: string;
   localDate: string;
 }): Promise<StoredBrief | null> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return null;
+  if (!isCalendarDate(localDate)) return null;
   const db = await getDb();
   const rows = rowsOf<{
     id: string;

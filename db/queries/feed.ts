@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
+import { searchText } from "./input";
 
 // Candidates for a reader's feed, with the numbers lib/rank scores them by, in one statement.
 // The pool is a few hundred recent insights drawn by index-friendly branches (followed shows,
@@ -160,6 +161,7 @@ export async function feedCandidates({
   const cleanFilter: FeedFilter = {
     ...filter,
     podcastId: filter.podcastId && UUID.test(filter.podcastId) ? filter.podcastId : undefined,
+    q: filter.q === undefined ? undefined : searchText(filter.q),
   };
   if (filter.podcastId && !cleanFilter.podcastId) return [];
   // Taste (saves, more / less) is read as of the cursor's moment, so later pages rank the same

@@ -10,6 +10,7 @@ import {
   podcasts,
   topics,
 } from "../schema";
+import { searchText } from "./input";
 
 export type InsightCard = {
   id: string;
@@ -174,7 +175,7 @@ export async function searchInsights({
   limit?: number;
 }): Promise<InsightCard[]> {
   const db = await getDb();
-  const tsquery = sql`websearch_to_tsquery('english', ${query})`;
+  const tsquery = sql`websearch_to_tsquery('english', ${searchText(query)})`;
   const rows = await selectCards(db)
     .where(sql`${insights.searchVector} @@ ${tsquery}`)
     .orderBy(sql`ts_rank(${insights.searchVector}, ${tsquery}) desc`, insights.id)

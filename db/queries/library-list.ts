@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
+import { isTimestamp, searchText } from "./input";
 
 // Reading the library back: the /saved page (filtered by tags, searched) and the exports.
 
@@ -37,16 +38,18 @@ export async function listLibrary({
                      sql`, `,
                    )})) = ${new Set(tags).size}`
       : sql``;
-  const search = q.trim()
-    ? sql`and (i.search_vector @@ websearch_to_tsquery('english', ${q})
-               or s.note ilike ${`%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
+  const typed = searchText(q);
+  const search = typed
+    ? sql`and (i.search_vector @@ websearch_to_tsquery('english', ${typed})
+               or s.note ilike ${`%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
     : sql``;
   const [afterTime, afterId] = after?.split("_") ?? [];
   const cursor =
     afterTime &&
     afterId &&
     /^[0-9a-f-]{36}$/i.test(afterId) &&
-    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(afterTime)
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(afterTime) &&
+    isTimestamp(afterTime)
       ? sql`and (s.created_at, s.id) < (${afterTime}::timestamp at time zone 'UTC', ${afterId}::uuid)`
       : sql``;
   const rows = rowsOf<{

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { follows, type Profile, podcasts, profiles } from "../schema";
 import { markFeedStale } from "./feed-entries";
+import { searchText } from "./input";
 
 export type ProfileSettings = {
   interests: string;
@@ -120,7 +121,8 @@ export async function listShowChoices({
   limit?: number;
 }): Promise<ShowChoice[]> {
   const db = await getDb();
-  const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const typed = searchText(q);
+  const pattern = `%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const followed = sql<boolean>`exists (select 1 from ${follows} f where f.podcast_id = ${podcasts.id} and f.user_id = ${userId})`;
   return db
     .select({ id: podcasts.id, title: podcasts.title, author: podcasts.author, followed })
@@ -128,7 +130,7 @@ export async function listShowChoices({
     .where(
       and(
         eq(podcasts.blocked, false),
-        q.trim() ? or(ilike(podcasts.title, pattern), ilike(podcasts.author, pattern)) : undefined,
+        typed ? or(ilike(podcasts.title, pattern), ilike(podcasts.author, pattern)) : undefined,
       ),
     )
     .orderBy(sql`${followed} desc`, asc(podcasts.title))
