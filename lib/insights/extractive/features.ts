@@ -54,6 +54,8 @@ export const FEATURES = [
   "windowPast",
   "windowCentrality",
   "windowWords",
+  "turnRank",
+  "topTalker",
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];
@@ -156,6 +158,14 @@ export function sentenceFeatures({ sentences, streams }: SplitTranscript): Sente
       list.reduce((sum, s) => sum + (lengths[s.index] ?? 0), 0),
     );
 
+  // How long each turn is among the episode's turns, and who talks most.
+  const streamIds = [...streamWords.keys()];
+  const streamRanks = percentiles(streamIds.map((id) => streamWords.get(id) ?? 0));
+  const turnRanks = new Map(streamIds.map((id, k) => [id, streamRanks[k] ?? 0]));
+  const topTalker =
+    [...bySpeaker].sort((a, b) => b[1].words - a[1].words || a[0].localeCompare(b[0]))[0]?.[0] ??
+    null;
+
   const talk = clean.map(
     (text, i) => !ads[i] && !isShowTalk(text) && !isBackchannel(text) && (lengths[i] ?? 0) > 0,
   );
@@ -218,6 +228,8 @@ export function sentenceFeatures({ sentences, streams }: SplitTranscript): Sente
       windowPast: 0,
       windowCentrality: 0,
       windowWords: 0,
+      turnRank: turnRanks.get(sentence.stream) ?? 0,
+      topTalker: speaker !== null && speaker === topTalker ? 1 : 0,
     };
   });
   // What the sentence and the next few of its turn say together: a claim and its reason.
