@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
-import { events, insights, saves, saveTags, tags } from "../schema";
+import { events, insights, saves, saveTags, tags, unsavedKeepsakes } from "../schema";
 import { markFeedStale } from "./feed-entries";
 
 // A reader's library: saves, notes and tags. Every statement is scoped by user_id; a function
@@ -40,6 +40,26 @@ export async function saveInsight({
     if (created) {
       await tx.insert(events).values({ userId, insightId, kind: "save" });
       await markFeedStale(tx, userId);
+      // Saved again: the note and tags it had come back (tags deleted since stay gone).
+      const [kept] = await tx
+        .delete(unsavedKeepsakes)
+        .where(and(eq(unsavedKeepsakes.userId, userId), eq(unsavedKeepsakes.insightId, insightId)))
+        .returning();
+      if (kept) {
+        if (kept.note !== null)
+          await tx.update(saves).set({ note: kept.note }).where(eq(saves.id, created.saveId));
+        const stillThere = kept.tagIds.length
+          ? await tx
+              .select({ id: tags.id })
+              .from(tags)
+              .where(and(eq(tags.userId, userId), inArray(tags.id, kept.tagIds)))
+          : [];
+        if (stillThere.length > 0)
+          await tx
+            .insert(saveTags)
+            .values(stillThere.map((tag) => ({ saveId: created.saveId, tagId: tag.id })))
+            .onConflictDoNothing();
+      }
     }
     const [row] = await tx
       .select({ saveId: saves.id })
@@ -49,7 +69,10 @@ export async function saveInsight({
   });
 }
 
-/** Removes a save (its tags go with it); false when the reader had not saved it. */
+/**
+ * Removes a save; false when the reader had not saved it. Its note and tags are kept aside and
+ * come back if the reader saves the insight again.
+ */
 export async function unsaveInsight({
   userId,
   insightId,
@@ -59,12 +82,30 @@ export async function unsaveInsight({
 }): Promise<boolean> {
   if (!UUID.test(insightId)) return false;
   const db = await getDb();
-  const removed = await db
-    .delete(saves)
-    .where(and(eq(saves.userId, userId), eq(saves.insightId, insightId)))
-    .returning({ id: saves.id });
-  if (removed.length > 0) await markFeedStale(db, userId);
-  return removed.length > 0;
+  return db.transaction(async (tx) => {
+    const [save] = await tx
+      .select({ id: saves.id, note: saves.note })
+      .from(saves)
+      .where(and(eq(saves.userId, userId), eq(saves.insightId, insightId)))
+      .for("update");
+    if (!save) return false;
+    const tagIds = (
+      await tx.select({ id: saveTags.tagId }).from(saveTags).where(eq(saveTags.saveId, save.id))
+    ).map((row) => row.id);
+    if (save.note !== null || tagIds.length > 0) {
+      const kept = { note: save.note, tagIds };
+      await tx
+        .insert(unsavedKeepsakes)
+        .values({ userId, insightId, ...kept })
+        .onConflictDoUpdate({
+          target: [unsavedKeepsakes.userId, unsavedKeepsakes.insightId],
+          set: kept,
+        });
+    }
+    await tx.delete(saves).where(eq(saves.id, save.id));
+    await markFeedStale(tx, userId);
+    return true;
+  });
 }
 
 export async function setSaveNote({

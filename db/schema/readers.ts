@@ -117,6 +117,26 @@ export const saveTags = pgTable(
   (t) => [primaryKey({ columns: [t.saveId, t.tagId] })],
 );
 
+/**
+ * What a reader had written on a save they removed: its note and tags, kept so that saving the
+ * insight again brings them back. Unsaving never loses a note.
+ */
+export const unsavedKeepsakes = pgTable(
+  "unsaved_keepsakes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    insightId: uuid("insight_id")
+      .notNull()
+      .references(() => insights.id, { onDelete: "cascade" }),
+    note: text("note"),
+    tagIds: jsonb("tag_ids").$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.insightId] })],
+);
+
 // view / open: seen in the app; delivered / opened / click: from the mail provider's webhook.
 export type EventKind =
   | "view"

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { listTags, saveStates } from "@/db/queries/library";
 import { exportLibrary, listLibrary } from "@/db/queries/library-list";
-import { events, saves, saveTags, tags } from "@/db/schema";
+import { events, saves, saveTags, tags, unsavedKeepsakes } from "@/db/schema";
 import {
   addTagAction,
   createTagAction,
@@ -83,6 +83,40 @@ describe("saves", () => {
       ok: false,
       error: { code: "not_found" },
     });
+  });
+
+  it("saving again after an unsave brings the note and tags back", async () => {
+    const [insightId, other] = await givenHeadlines("Ship small", "Write it down");
+    const reader = await givenReader();
+    const saveId = await save(reader, insightId as string);
+    must(await addTagAction(reader, { saveId, name: "later" }));
+    must(await addTagAction(reader, { saveId, name: "team" }));
+    must(await noteAction(reader, { saveId, note: "try on Monday" }));
+    // Another reader's unsave of the same insight keeps nothing of this reader's.
+    const stranger = await givenReader("stranger");
+    await save(stranger, insightId as string);
+    must(await unsaveAction(stranger, { insightId }));
+
+    must(await unsaveAction(reader, { insightId }));
+    const again = await save(reader, insightId as string);
+
+    const state = (await saveStates({ userId: reader.id, insightIds: [insightId as string] })).get(
+      insightId as string,
+    );
+    expect(state?.saveId).toBe(again);
+    expect(state?.note).toBe("try on Monday");
+    expect(state?.tags.map((t) => t.name).sort()).toEqual(["later", "team"]);
+    // Nothing leaks to another insight, or to the stranger's save.
+    await save(reader, other as string);
+    expect(await tagNamesOf(reader, other as string)).toEqual([]);
+    await save(stranger, insightId as string);
+    expect(await tagNamesOf(stranger, insightId as string)).toEqual([]);
+    // Kept once: a second unsave and save still has them, and nothing is left aside after.
+    must(await unsaveAction(reader, { insightId }));
+    await save(reader, insightId as string);
+    expect((await tagNamesOf(reader, insightId as string)).sort()).toEqual(["later", "team"]);
+    const db = await getDb();
+    expect(await db.select().from(unsavedKeepsakes)).toEqual([]);
   });
 
   it("a note is stored, trimmed, and cleared by an empty one", async () => {
