@@ -1,4 +1,4 @@
-import { hitRateLimit, pruneRateLimits } from "@/db/queries/rate-limits";
+import { hitRateLimit, peekRateLimit, pruneRateLimits } from "@/db/queries/rate-limits";
 import { AppError } from "@/lib/errors";
 
 // Sign-in emails cost money and can be used to pester someone, so they are limited per address
@@ -47,11 +47,31 @@ export async function checkSignInLimits({
   // A new window began: drop the old ones, so the table stays small.
   if (byAddress.count === 1) await pruneRateLimits({ now });
   const blocked = [byAddress, byClient].find((hit) => !hit.allowed);
-  if (blocked) {
-    const minutes = Math.max(1, Math.ceil(blocked.retryAfterSeconds / 60));
-    throw new AppError(
-      "rate_limited:sign-in",
-      `Too many sign-in emails requested. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    );
-  }
+  if (blocked) throw new AppError("rate_limited:sign-in", tooMany(blocked.retryAfterSeconds));
+}
+
+/**
+ * What to tell a person whose link was not sent because of the limits, or null when the limits
+ * were not what stopped it. Counts nothing: the attempt was counted when it was made.
+ */
+export async function signInLimitMessage({
+  email,
+  client,
+  now,
+}: {
+  email: string;
+  client: string;
+  now?: Date;
+}): Promise<string | null> {
+  const hits = await Promise.all([
+    peekRateLimit({ key: `sign-in:email:${mailboxKey(email)}`, ...SIGN_IN_LIMITS.perAddress, now }),
+    peekRateLimit({ key: `sign-in:client:${client}`, ...SIGN_IN_LIMITS.perClient, now }),
+  ]);
+  const blocked = hits.find((hit) => !hit.allowed);
+  return blocked ? tooMany(blocked.retryAfterSeconds) : null;
+}
+
+function tooMany(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many sign-in emails requested, so none was sent. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

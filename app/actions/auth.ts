@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import { signIn, signOut } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { withFlash } from "@/lib/flash";
 import { safeLocalPath } from "@/lib/safe-path";
+import { clientAddress, signInLimitMessage } from "@/lib/sign-in-limits";
 
 // Sign-in and sign-out forms. They work without JavaScript: errors come back as ?error=.
 
@@ -36,10 +38,15 @@ export async function requestSignInLink(form: FormData): Promise<void> {
       ),
     );
   const parsed = email.safeParse(String(form.get("email") ?? "").trim());
-  if (!parsed.success) back(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
+  if (!parsed.success) {
+    back(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
+    return;
+  }
+  const address = parsed.data;
+  let landing: unknown;
   try {
-    await signIn("email", {
-      email: parsed.data,
+    landing = await signIn("email", {
+      email: address,
       redirectTo: callbackUrl,
       redirect: false,
     });
@@ -53,6 +60,18 @@ export async function requestSignInLink(form: FormData): Promise<void> {
         : "Something went wrong. Try again.",
     );
     return;
+  }
+  // Auth.js reports some failures (a limit reached in the sender among them) as an error page to
+  // go to rather than by throwing: then no email went out, and the person must not be told to
+  // check for one.
+  if (typeof landing === "string" && URL.canParse(landing, "http://localhost")) {
+    if (new URL(landing, "http://localhost").searchParams.has("error")) {
+      const limited = await signInLimitMessage({
+        email: address,
+        client: clientAddress(await headers()),
+      });
+      back(limited ?? "We could not send the sign-in email. Try again in a minute.");
+    }
   }
   redirect("/signin/check-email");
 }

@@ -32,6 +32,31 @@ export async function hitRateLimit({
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
+/** Whether `key` is already past `limit` in the current window, without counting a hit. */
+export async function peekRateLimit({
+  key,
+  limit,
+  windowSeconds,
+  now = new Date(),
+}: {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+  now?: Date;
+}): Promise<{ allowed: boolean; count: number; retryAfterSeconds: number }> {
+  const db = await getDb();
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const rows = rowsOf<{ count: number }>(
+    await db.execute(sql`
+      select count from rate_limits
+      where key = ${key} and window_start = ${windowStart.toISOString()}::timestamptz`),
+  );
+  const count = Number(rows[0]?.count ?? 0);
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  return { allowed: count <= limit, count, retryAfterSeconds };
+}
+
 /** Drops windows that ended more than a day ago. */
 export async function pruneRateLimits({ now = new Date() }: { now?: Date } = {}): Promise<void> {
   const db = await getDb();

@@ -2,7 +2,12 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { checkSignInLimits, clientAddress, SIGN_IN_LIMITS } from "@/lib/sign-in-limits";
+import {
+  checkSignInLimits,
+  clientAddress,
+  SIGN_IN_LIMITS,
+  signInLimitMessage,
+} from "@/lib/sign-in-limits";
 
 const now = new Date("2026-11-24T09:10:00Z");
 
@@ -39,6 +44,26 @@ describe("sign-in email limits", () => {
     expect(
       await refused(checkSignInLimits({ email: "a@example.com", client: "c1", now: later })),
     ).toBeNull();
+  });
+
+  it("says, without counting another try, when the limits are what stopped a link", async () => {
+    const ask = { email: "peek@example.com", client: "peeker", now };
+    expect(await signInLimitMessage(ask)).toBeNull();
+    for (let i = 0; i <= SIGN_IN_LIMITS.perAddress.limit; i++)
+      await refused(checkSignInLimits(ask));
+    const message = await signInLimitMessage(ask);
+    expect(message).toMatch(
+      /^Too many sign-in emails requested, so none was sent\. Try again in 50 minutes\.$/,
+    );
+    // Asking what happened is not another request: the count stays where it was.
+    await signInLimitMessage(ask);
+    const db = await getDb();
+    const [row] = rowsOf<{ count: number }>(
+      await db.execute(
+        sql`select count from rate_limits where key = 'sign-in:email:peek@example.com'`,
+      ),
+    );
+    expect(Number(row?.count)).toBe(SIGN_IN_LIMITS.perAddress.limit + 1);
   });
 
   it("limits one client asking for links to many addresses", async () => {

@@ -35,6 +35,7 @@ describe("a first-time visitor", () => {
     const cards = page.locator("article");
     expect(await cards.count()).toBe(20);
     let timed = 0;
+    let tagged = 0;
     for (const card of (await cards.all()).slice(0, 8)) {
       expect(await card.locator("h2").innerText()).not.toBe("");
       expect(await card.locator("blockquote").innerText()).toMatch(/^“.+”$/s);
@@ -45,11 +46,11 @@ describe("a first-time visitor", () => {
         expect(href).toMatch(/#t=\d+$/);
         timed++;
       }
-      expect(
-        await card.getByRole("list", { name: "Topics" }).locator("li").count(),
-      ).toBeGreaterThan(0);
+      // An insight that names no topic gets none rather than a wrong one.
+      if ((await card.getByRole("list", { name: "Topics" }).locator("li").count()) > 0) tagged++;
     }
     expect(timed).toBeGreaterThanOrEqual(3);
+    expect(tagged).toBeGreaterThanOrEqual(6);
     await screenshot(page, "feed");
 
     // The next page continues the same ranking with other insights.

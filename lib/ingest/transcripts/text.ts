@@ -209,7 +209,7 @@ const NAME = String.raw`\p{Lu}[\p{L}\p{M}'\u2019._-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{
 // After a label: a bare time that ends the line, or a bracketed one that may have words after it.
 const LABEL_TIME = String.raw`[ \t]+(?:(${TIME}):?\s*$|\\?[[(](${TIME})\\?[\])]:?(?:\s+|$))`;
 // `Name  0:04`, `Stephan 00:00:00:`, `Jane Doe (00:12:34):`, `Ali [00:00:33] text`.
-const NAME_TIME = new RegExp(String.raw`^(${NAME})${LABEL_TIME}`, "u");
+const NAME_TIME = new RegExp(`^(${NAME})${LABEL_TIME}`, "u");
 // `**Kelly**  0:00`, `**Ali** [00:00:33] text`.
 const BOLD_NAME_TIME = new RegExp(String.raw`^(\*\*|__)([^*_\n]{1,60}?)\1${LABEL_TIME}`);
 // `[Speaker 1]`, `[Jane Doe]`, when a time follows (so `[laughs]` stays text).
