@@ -58,9 +58,12 @@ export function parsePodcastFeed(
     .replace(/^\uFEFF/, "")
     .replaceAll("\u0000", "")
     .trimStart();
-  refuseDeclarations(xml);
-  if (!ROOT.test(xml))
+  if (!ROOT.test(xml)) {
+    if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE\s+html\b|<html\b)/i.test(xml))
+      throw new FeedParseError("this is a web page, not a feed: look for the feed's own address");
     throw new FeedParseError("not an RSS or Atom feed: no <rss> or <feed> element");
+  }
+  refuseDeclarations(xml);
   const feed = parseQuietly(xml);
   if (!feed) throw new FeedParseError("the feed is not well-formed XML, or not RSS or Atom");
   const pscChapters = podloveChaptersByGuid(xml);
@@ -87,12 +90,18 @@ export function parsePodcastFeed(
 }
 
 /** Entity declarations are how "billion laughs" bombs work; a feed has no use for them. */
+/**
+ * Entity declarations are what entity-expansion bombs and XXE need, and feeds never need them:
+ * a DOCTYPE with an internal subset or an external identifier is refused. A bare
+ * `<!DOCTYPE rss>`, and the text "<!ENTITY" inside an item (a show note about XML), are fine.
+ */
 function refuseDeclarations(xml: string): void {
-  const root = xml.search(ROOT);
-  const prolog = root === -1 ? xml : xml.slice(0, root);
-  if (/<!DOCTYPE/i.test(prolog) || /<!ENTITY/i.test(xml)) {
+  const prolog = xml.slice(0, xml.search(ROOT));
+  const doctype = /<!DOCTYPE\b[^>]*>?/i.exec(prolog)?.[0];
+  const bare = doctype === undefined || /^<!DOCTYPE\s+[\w:.-]+\s*>$/i.test(doctype);
+  if (!bare || /<!ENTITY/i.test(prolog)) {
     throw new FeedParseError(
-      "the document declares a DOCTYPE or entities, which feeds never need: refused",
+      "the document declares a DOCTYPE with entities or an external DTD, which feeds never need: refused",
     );
   }
 }

@@ -124,12 +124,12 @@ describe("runIngest", () => {
     expect(summary.feedsChecked).toBe(2);
     expect(summary.newEpisodes).toBe(3);
     expect(summary.errors).toEqual([
-      { url: broken.feedUrl, reason: expect.stringMatching(/not an RSS or Atom feed/) },
+      { url: broken.feedUrl, reason: expect.stringMatching(/this is a web page, not a feed/) },
     ]);
     const row = await podcastRow(broken.id);
     expect(row).toMatchObject({
       errorCount: 1,
-      lastError: expect.stringMatching(/not an RSS or Atom feed/),
+      lastError: expect.stringMatching(/this is a web page, not a feed/),
     });
     expect(row?.nextCheckAt.getTime()).toBeGreaterThan(Date.now());
   });
