@@ -90,6 +90,7 @@ export async function recordFeedChecked({
   etag,
   lastModified,
   feedUrl,
+  textIssue,
 }: {
   podcastId: string;
   now: Date;
@@ -98,6 +99,8 @@ export async function recordFeedChecked({
   etag?: string | null;
   lastModified?: string | null;
   feedUrl?: string;
+  /** Set when the feed was read (null: its text was clean); left alone when it was not. */
+  textIssue?: string | null;
 }): Promise<void> {
   const db = await getDb();
   await db
@@ -107,6 +110,7 @@ export async function recordFeedChecked({
       ...(etag !== undefined ? { etag } : {}),
       ...(lastModified !== undefined ? { lastModified } : {}),
       ...(feedUrl ? { feedUrl } : {}),
+      ...(textIssue !== undefined ? { textIssue } : {}),
       checkedAt: now,
       nextCheckAt,
       leaseUntil: null,

@@ -31,6 +31,8 @@ export const podcasts = pgTable(
     leaseUntil: timestamptz("lease_until"),
     errorCount: integer("error_count").notNull().default(0),
     lastError: text("last_error"),
+    /** What was wrong with the feed's text on the last read that still succeeded (bad bytes). */
+    textIssue: text("text_issue"),
     blocked: boolean("blocked").notNull().default(false),
     locked: boolean("locked").notNull().default(false),
     createdAt: createdAt(),

@@ -50,12 +50,17 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
     }
     const feed = parsePodcastFeed(fetched.body, { baseUrl: fetched.url });
     const metadata = metadataOf(feed);
+    const textIssue =
+      fetched.replacedCharacters > 0
+        ? `${fetched.replacedCharacters} byte${fetched.replacedCharacters === 1 ? " was" : "s were"} not valid in the feed's encoding and shown as �`
+        : null;
     if (feed.blocked) {
       await recordFeedChecked({
         podcastId: podcast.id,
         now,
         nextCheckAt: after(now, BLOCKED_RECHECK_MS),
         metadata,
+        textIssue,
       });
       return { ...base, status: "blocked" };
     }
@@ -73,6 +78,7 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       feedUrl,
+      textIssue,
     });
     return { ...base, status: "updated", newEpisodes: inserted.length, updatedEpisodes: updated };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
+import { decodeDocument } from "./decode";
 import {
   BODY_LIMITS,
   FetchError,
@@ -31,7 +32,11 @@ export async function fetchDocument(
       url,
       permanentUrl: null,
       httpStatus: 200,
-      body: kind === "audio" ? "" : bytes.toString("utf8"),
+      ...(kind === "audio"
+        ? { body: "", replacedCharacters: 0 }
+        : (({ text, replaced }) => ({ body: text, replacedCharacters: replaced }))(
+            decodeDocument(bytes, null),
+          )),
       bytes,
       contentType: null,
       etag: null,

@@ -13,6 +13,7 @@ import {
   portOf,
   resolveAllowed,
 } from "./address";
+import { decodeDocument } from "./decode";
 
 // Fetches feeds, transcripts and chapters from URLs that strangers give us: every hop's address
 // is checked, bodies are capped while streaming, and nothing waits forever.
@@ -58,6 +59,8 @@ export type SafeFetchResult =
       httpStatus: number;
       /** The body decoded as text (empty for audio). */
       body: string;
+      /** Bytes not valid in the document's encoding, replaced by U+FFFD in `body`. */
+      replacedCharacters: number;
       bytes: Buffer;
       contentType: string | null;
       etag: string | null;
@@ -209,7 +212,9 @@ async function finish(
     url,
     permanentUrl: hop.permanentUrl,
     httpStatus: status,
-    body: settings.kind === "audio" ? "" : decodeText(bytes, contentType),
+    ...(settings.kind === "audio"
+      ? { body: "", replacedCharacters: 0 }
+      : decoded(decodeDocument(bytes, contentType))),
     bytes,
     contentType,
     etag: header(response, "etag"),
@@ -354,16 +359,6 @@ function isAcceptedType(kind: FetchKind, type: string): boolean {
   return /^application\/(x-subrip|srt|x-srt|vtt|ttml\+xml|xml)$/.test(type);
 }
 
-function decodeText(bytes: Buffer, contentType: string | null): string {
-  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
-  try {
-    // WHATWG labels: iso-8859-1 and latin1 decode as windows-1252, as browsers do.
-    return new TextDecoder(charset ?? "utf-8").decode(bytes);
-  } catch {
-    return new TextDecoder("utf-8").decode(bytes);
-  }
-}
-
 function requestHeaders(options: SafeFetchOptions): Record<string, string> {
   const headers: Record<string, string> = {
     "User-Agent": options.userAgent,
@@ -406,4 +401,8 @@ function formatBytes(bytes: number): string {
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function decoded({ text, replaced }: { text: string; replaced: number }) {
+  return { body: text, replacedCharacters: replaced };
 }

@@ -272,6 +272,34 @@ describe("runIngest", () => {
     ]);
   });
 
+  it("decodes a feed by its XML declaration, and records bytes it had to replace", async () => {
+    // rssFeed declares UTF-8; these feeds are in windows-1252, served without a charset.
+    const feed = (title: string, item: string, declared: string) =>
+      Buffer.from(
+        rssFeed({ title, items: [{ guid: "g1", title: item }] }).replace(
+          'encoding="UTF-8"',
+          `encoding="${declared}"`,
+        ),
+        "latin1",
+      );
+    server.serve(
+      "/latin.xml",
+      feed("Caf\xe9 M\xfcller", "Gr\xfc\xdfe", "windows-1252"),
+      "application/rss+xml",
+    );
+    server.serve("/broken.xml", feed("Caf\xe9", "One", "UTF-8"), "application/rss+xml");
+    const latinShow = await addShow({ url: server.url("/latin.xml") });
+    const brokenShow = await addShow({ url: server.url("/broken.xml") });
+
+    await runIngest({ podcastIds: [latinShow.id, brokenShow.id] });
+
+    expect(await podcastRow(latinShow.id)).toMatchObject({ title: "Café Müller", textIssue: null });
+    expect((await episodeRows(latinShow.id)).map((e) => e.title)).toEqual(["Grüße"]);
+    const broken = await podcastRow(brokenShow.id);
+    expect(broken?.title).toBe("Caf\uFFFD");
+    expect(broken?.textIssue).toMatch(/^1 byte was not valid in the feed's encoding/);
+  });
+
   it("reads a transcript's layout from its content, and records when it recognised none", async () => {
     // Served as text/plain, named .txt: the content is what says who spoke when.
     server.serve(

@@ -9,7 +9,7 @@ export type FeedServer = {
   url: (path: string) => string;
   route: (path: string, handler: Route) => void;
   /** Serves a body with an ETag, answering 304 to a matching If-None-Match. */
-  serve: (path: string, body: string, contentType?: string) => void;
+  serve: (path: string, body: string | Uint8Array, contentType?: string) => void;
   hits: (path: string) => number;
   close: () => Promise<void>;
 };
@@ -33,13 +33,14 @@ export async function startFeedServer(): Promise<FeedServer> {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     route: (path, handler) => routes.set(path, handler),
     serve: (path, body, contentType = "application/rss+xml; charset=utf-8") => {
-      const etag = `"${Buffer.from(body).length}-${hash(body)}"`;
+      const bytes = typeof body === "string" ? Buffer.from(body) : Buffer.from(body);
+      const etag = `"${bytes.length}-${hash(bytes.toString("latin1"))}"`;
       routes.set(path, (request, response) => {
         if (request.headers["if-none-match"] === etag) {
           response.writeHead(304, { etag }).end();
           return;
         }
-        response.writeHead(200, { "content-type": contentType, etag }).end(body);
+        response.writeHead(200, { "content-type": contentType, etag }).end(bytes);
       });
     },
     hits: (path) => counts.get(path) ?? 0,

@@ -179,6 +179,7 @@ describe("safeFetch", () => {
       contentType: "application/rss+xml; charset=utf-8",
       etag: '"v1"',
       lastModified: "Tue, 03 Jun 2025 10:00:00 GMT",
+      replacedCharacters: 0,
     });
     const headers = seen.at(-1)?.headers;
     expect(headers?.["user-agent"]).toBe("Podbrief/0.1 (+http://localhost:3000)");

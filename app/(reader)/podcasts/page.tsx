@@ -50,6 +50,11 @@ export default async function PodcastsPage() {
                   : "not checked yet"}
                 {show.locked ? " · locked by its publisher" : ""}
               </p>
+              {show.textIssue ? (
+                <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">
+                  Feed text: {show.textIssue}
+                </p>
+              ) : null}
               {show.lastError ? (
                 <p className="mt-1 text-sm text-red-700 dark:text-red-400" role="status">
                   Last check failed: {show.lastError}
