@@ -16,7 +16,7 @@ await runCli(async () => {
     },
   });
   const { addShow } = await import("@/lib/ingest/add-show");
-  const { runIngest } = await import("@/lib/ingest/run");
+  const { didNothing, runIngest } = await import("@/lib/ingest/run");
   const { formatIngestSummary } = await import("@/lib/ingest/summary");
 
   if (values["export-opml"]) {
@@ -61,9 +61,7 @@ await runCli(async () => {
   });
   bar.end();
   console.info(formatIngestSummary(summary));
-  const didNothing =
-    summary.feedsChecked > 0 &&
-    summary.errors.length >= summary.feedsChecked &&
-    summary.transcripts === 0;
-  if (didNothing) process.exitCode = 1;
+  // An episode without notes is reported, not a failure of the run: only a run in which no
+  // feed could be read, or all were another run's, exits non-zero.
+  if (didNothing(summary)) process.exitCode = 1;
 });

@@ -9,6 +9,10 @@ import { transcribeEpisode } from "./transcribe";
 
 export type IngestSummary = {
   feedsChecked: number;
+  /** Feeds whose check failed (the rest of `errors` are about episodes). */
+  feedsFailed: number;
+  /** Shows asked for by id that another run was checking at the time: left to it. */
+  busyElsewhere: number;
   notModified: number;
   newEpisodes: number;
   updatedEpisodes: number;
@@ -43,6 +47,8 @@ export async function runIngest({
   const deadline = Date.now() + budgetMs;
   const summary: IngestSummary = {
     feedsChecked: 0,
+    feedsFailed: 0,
+    busyElsewhere: 0,
     notModified: 0,
     newEpisodes: 0,
     updatedEpisodes: 0,
@@ -64,8 +70,11 @@ export async function runIngest({
         leaseSeconds: LEASE_SECONDS,
         ids: remaining,
       });
-      if (!feed) feedsDone = true;
-      else {
+      if (!feed) {
+        feedsDone = true;
+        // Shows asked for by id are claimed whether due or not: one left is another run's now.
+        summary.busyElsewhere = remaining?.length ?? 0;
+      } else {
         if (remaining) remaining = remaining.filter((id) => id !== feed.id);
         if (remaining?.length === 0) feedsDone = true;
         const outcome = await checkFeed(feed, now());
@@ -73,7 +82,10 @@ export async function runIngest({
         if (outcome.status === "not_modified") summary.notModified++;
         summary.newEpisodes += outcome.newEpisodes;
         summary.updatedEpisodes += outcome.updatedEpisodes;
-        if (outcome.error) summary.errors.push({ url: outcome.feedUrl, reason: outcome.error });
+        if (outcome.error) {
+          summary.feedsFailed++;
+          summary.errors.push({ url: outcome.feedUrl, reason: outcome.error });
+        }
         onProgress?.({ stage: "feed", outcome });
       }
     }
@@ -107,4 +119,12 @@ export async function runIngest({
   }
   summary.outOfTime = Date.now() >= deadline;
   return summary;
+}
+
+/** Whether a run did nothing at all: every feed failed or was busy, and no work came of it. */
+export function didNothing(summary: IngestSummary): boolean {
+  const work = summary.newEpisodes + summary.updatedEpisodes + summary.transcripts;
+  const checkedOk = summary.feedsChecked - summary.feedsFailed;
+  const tried = summary.feedsChecked + summary.busyElsewhere;
+  return tried > 0 && checkedOk === 0 && work === 0;
 }

@@ -3,7 +3,12 @@ import type { IngestSummary } from "./run";
 /** The end-of-run report the CLI prints, one fact per line. */
 export function formatIngestSummary(summary: IngestSummary): string {
   const lines = [
-    `feeds checked: ${summary.feedsChecked} (${summary.notModified} not modified)`,
+    `feeds checked: ${summary.feedsChecked} (${summary.notModified} not modified, ${summary.feedsFailed} failed)`,
+    ...(summary.busyElsewhere > 0
+      ? [
+          `skipped: ${summary.busyElsewhere} show${summary.busyElsewhere === 1 ? "" : "s"} another run is checking right now (try again when it is done)`,
+        ]
+      : []),
     `new episodes: ${summary.newEpisodes}, updated: ${summary.updatedEpisodes}`,
     `transcripts: ${summary.transcripts}`,
     `errors: ${summary.errors.length}`,

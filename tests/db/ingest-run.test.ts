@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { claimDueFeeds, getPodcastByFeedUrl } from "@/db/queries/feeds";
 import { episodes, podcasts, transcripts } from "@/db/schema";
 import { addShow } from "@/lib/ingest/add-show";
-import { runIngest } from "@/lib/ingest/run";
+import { didNothing, runIngest } from "@/lib/ingest/run";
+import { formatIngestSummary } from "@/lib/ingest/summary";
 import { type FeedServer, rssFeed, startFeedServer } from "../support/feed-server";
 
 let server: FeedServer;
@@ -461,13 +462,35 @@ describe("overlapping and interrupted runs", () => {
     await claimDueFeeds({ now: new Date(), limit: 10, leaseSeconds: 300, ids: [show.id] }); // then "crashes"
 
     const during = await runIngest({ podcastIds: [show.id] });
-    expect(during.feedsChecked).toBe(0);
+    expect(during).toMatchObject({ feedsChecked: 0, busyElsewhere: 1 });
+    // Said, and a run that could do nothing is not a success.
+    expect(formatIngestSummary(during)).toMatch(/skipped: 1 show another run is checking/);
+    expect(didNothing(during)).toBe(true);
 
     const after = await runIngest({ podcastIds: [show.id], now: later(1) });
     expect(after.newEpisodes).toBe(3);
     const again = await runIngest({ podcastIds: [show.id], now: later(3) });
     expect(again.newEpisodes).toBe(0);
     expect(await episodeRows(show.id)).toHaveLength(3);
+  });
+
+  it("a feed stored with an episode that had no notes is a run that did something", async () => {
+    server.serve(
+      feedPath(),
+      rssFeed({
+        items: [{ guid: "bare", title: "No notes", notes: "" }],
+      }),
+    );
+    const show = await addShow({ url: server.url(feedPath()) });
+    const summary = await runIngest({ podcastIds: [show.id] });
+    expect(summary).toMatchObject({
+      feedsChecked: 1,
+      feedsFailed: 0,
+      newEpisodes: 1,
+      transcripts: 0,
+    });
+    expect(summary.errors.length).toBeGreaterThan(0);
+    expect(didNothing(summary)).toBe(false);
   });
 
   it("a show added twice is one show", async () => {
