@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk when the database is opened; ship them with every server bundle.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,
+  // Forms are checked field by field (a note is at most 2000 characters, …) and say which limit
+  // was passed; the body limit only has to be above what any form can legitimately send.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   typedRoutes: false,
   // On every response; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
   async headers() {

@@ -10,18 +10,22 @@ import {
   unsaveInsight,
 } from "@/db/queries/library";
 import { readerAction } from "@/lib/actions/reader-action";
+import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
 
 // Saves, notes and tags. Tag names are per reader, lower-case, spaces turned into dashes.
 
 const id = z.uuid();
 
-export const tagName = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((name) => name.replace(/\s+/g, "-").replace(/,/g, ""))
-  .pipe(z.string().min(1, "a tag needs a name").max(40, "a tag name is at most 40 characters"));
+export const tagName = typedText(200, "a tag name is at most 40 characters")
+  .transform((name) => name.toLowerCase().replace(/\s+/g, "-").replace(/,/g, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "a tag needs a name")
+      .max(40, "a tag name is at most 40 characters")
+      .regex(/[\p{L}\p{N}]/u, "a tag needs at least one letter or digit"),
+  );
 
 export const saveAction = readerAction(
   "saving the insight",
@@ -46,7 +50,7 @@ export const unsaveAction = readerAction(
 
 export const noteAction = readerAction(
   "saving the note",
-  z.object({ saveId: id, note: z.string().trim().max(2000, "a note is at most 2000 characters") }),
+  z.object({ saveId: id, note: typedText(2000, "a note is at most 2000 characters") }),
   async ({ saveId, note }, reader) => {
     if (!(await setSaveNote({ userId: reader.id, saveId, note: note || null }))) {
       throw new AppError("not_found:save");

@@ -9,6 +9,7 @@ import {
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { listTopics } from "@/db/queries/topics";
 import { readerAction } from "@/lib/actions/reader-action";
+import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
 import { addShow } from "@/lib/ingest/add-show";
 import { FetchError } from "@/lib/ingest/address";
@@ -38,9 +39,17 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z
 export const settingsInput = z.object({
   topics: z.preprocess(asList, z.array(z.string().max(60)).max(40)),
   podcastIds: z.preprocess(asList, z.array(z.uuid()).max(500)).optional(),
-  interests: z.string().trim().max(1000).prefault(""),
+  interests: typedText(1000, "interests are at most 1000 characters").prefault(""),
   timeZone,
-  briefHour: z.coerce.number().int().min(0).max(23),
+  // An empty hour is no hour: it is never taken as midnight.
+  briefHour: z.preprocess(
+    (hour) => (hour === "" || hour === null || hour === undefined ? undefined : Number(hour)),
+    z
+      .number({ error: "choose the hour your brief arrives" })
+      .int("choose the hour your brief arrives")
+      .min(0, "choose the hour your brief arrives")
+      .max(23, "choose the hour your brief arrives"),
+  ),
   briefEnabled: checkbox,
   onboarding: checkbox.optional(),
 });

@@ -282,6 +282,41 @@ describe("reader actions: input", () => {
     });
   });
 
+  it("stores text without NUL or invisible characters, and refuses what would look empty", async () => {
+    const w = await givenWorld();
+    must(await act("noteAction", w.a, { saveId: w.saveId, note: "try\u0000 it\u202e today" }));
+    must(await act("addTagAction", w.a, { saveId: w.saveId, name: "Deep\u0000 Work\u200b" }));
+    const state = (await saveStates({ userId: w.a.id, insightIds: [w.insightId] })).get(
+      w.insightId,
+    );
+    expect(state?.note).toBe("try it today");
+    expect(state?.tags.map((t) => t.name)).toContain("deep-work");
+    const before = await snapshot();
+    for (const name of ["\u200b\u200b", "\u202e\u2066", "---"])
+      expect(await act("addTagAction", w.a, { saveId: w.saveId, name })).toMatchObject({
+        ok: false,
+        error: { code: "bad_request", message: expect.stringMatching(/^name: a tag needs/) },
+      });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("never takes an empty brief hour for midnight", async () => {
+    const w = await givenWorld();
+    const before = await snapshot();
+    const result = await saveSettingsAction(w.a, {
+      topics: [],
+      interests: "",
+      timeZone: "UTC",
+      briefHour: "",
+      briefEnabled: "on",
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "bad_request", message: "briefHour: choose the hour your brief arrives" },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("an unknown insight (a well-formed id) is not_found, not an error", async () => {
     const w = await givenWorld();
     const nobody = "00000000-0000-4000-8000-000000000000";

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+// Text a reader types into a form, made fit to store and to show: PostgreSQL refuses NUL, and
+// zero-width or direction-override characters can make a tag look empty or like another one.
+// Each field says its own limit in words a person can act on.
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Zero-width characters and bidirectional embeddings, overrides and isolates.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Typed text without control or invisible characters, trimmed, at most `max` characters. */
+export function typedText(max: number, tooLong: string) {
+  return z
+    .string()
+    .transform((text) => text.replace(CONTROL, "").replace(INVISIBLE, "").trim())
+    .pipe(z.string().max(max, tooLong));
+}
