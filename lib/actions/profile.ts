@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getPodcastByFeedUrl } from "@/db/queries/feeds";
 import {
   feedToken,
   followPodcast,
@@ -11,8 +12,10 @@ import { listTopics } from "@/db/queries/topics";
 import { readerAction } from "@/lib/actions/reader-action";
 import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
-import { addShow } from "@/lib/ingest/add-show";
+import { addShow, normalizeFeedUrl } from "@/lib/ingest/add-show";
 import { FetchError } from "@/lib/ingest/address";
+import { fetchDocument } from "@/lib/ingest/fetch-document";
+import { FeedParseError, parsePodcastFeed } from "@/lib/ingest/parse-feed";
 import { embedTexts } from "@/lib/insights/embed";
 
 // What a reader chooses: topics, shows, interests, time zone and brief hour; the private feed URL.
@@ -109,10 +112,19 @@ export const addShowAction = readerAction(
     }
     let show: Awaited<ReturnType<typeof addShow>>;
     try {
-      show = await addShow({ url });
+      // A show new to the catalog is read before it is stored: an address that is not a feed
+      // (a web page, a typo, a host that resolves inside our network) is refused in words and
+      // stored nowhere, rather than listed as "Untitled show".
+      const feedUrl = normalizeFeedUrl(url);
+      if (!(await getPodcastByFeedUrl({ feedUrl }))) {
+        const fetched = await fetchDocument(feedUrl, "feed");
+        if (fetched.status === "ok") parsePodcastFeed(fetched.body, { baseUrl: fetched.url });
+      }
+      show = await addShow({ url: feedUrl });
     } catch (error) {
-      // The ingest library's own sentences (bad URL, private address) are safe to show.
-      if (error instanceof FetchError) throw new AppError("bad_request:feed-url", error.message);
+      // The ingest library's own sentences (bad URL, private address, not a feed) are safe to show.
+      if (error instanceof FetchError || error instanceof FeedParseError)
+        throw new AppError("bad_request:feed-url", error.message);
       throw error;
     }
     await followPodcast({ userId: reader.id, podcastId: show.id });

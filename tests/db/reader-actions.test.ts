@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { saveStates } from "@/db/queries/library";
 import { getProfile } from "@/db/queries/profiles";
-import { events, follows, profiles, saves, saveTags, tags } from "@/db/schema";
+import { events, follows, podcasts, profiles, saves, saveTags, tags } from "@/db/schema";
 import { saveAction } from "@/lib/actions/library";
 import { addShowAction, saveSettingsAction } from "@/lib/actions/profile";
 import type { ActionResult, ReaderAction } from "@/lib/actions/reader-action";
 import type { Reader } from "@/lib/session";
+import { rssFeed, startFeedServer } from "../support/feed-server";
 import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 
 // Every action exported from lib/actions, called signed out and by a reader who is not the owner
@@ -374,16 +375,49 @@ describe("addShowAction", () => {
     });
   });
 
-  it("adds a new show and follows it", async () => {
-    const reader = await givenReader();
-    const result = await addShowAction(reader, { url: "example.com/new-show.xml" });
-    expect(result).toMatchObject({
-      ok: true,
-      data: { feedUrl: "https://example.com/new-show.xml", created: true },
-    });
-    expect((await snapshot(reader.id)).follows.map((f) => f.podcastId)).toEqual([
-      result.ok ? result.data.podcastId : "",
-    ]);
+  it("reads a new show's feed, then adds it and follows it", async () => {
+    const server = await startFeedServer();
+    try {
+      server.serve("/new-show.xml", rssFeed({ items: [{ guid: "e1", title: "One" }] }));
+      const reader = await givenReader();
+      const result = await addShowAction(reader, { url: server.url("/new-show.xml") });
+      expect(result).toMatchObject({
+        ok: true,
+        data: { feedUrl: server.url("/new-show.xml"), created: true },
+      });
+      expect((await snapshot(reader.id)).follows.map((f) => f.podcastId)).toEqual([
+        result.ok ? result.data.podcastId : "",
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses an address that is not a feed, says why, and stores nothing", async () => {
+    const server = await startFeedServer();
+    try {
+      server.serve("/about", "<!DOCTYPE html><html><body>Our show</body></html>", "text/html");
+      server.serve("/gone.xml", "not xml at all", "application/rss+xml");
+      const reader = await givenReader();
+      const db = await getDb();
+      const shows = async () => (await db.select().from(podcasts)).length;
+      const before = await shows();
+      expect(await addShowAction(reader, { url: server.url("/about") })).toEqual({
+        ok: false,
+        error: {
+          code: "bad_request",
+          message: expect.stringMatching(/this is a web page, not a feed/),
+        },
+      });
+      expect(await addShowAction(reader, { url: server.url("/gone.xml") })).toMatchObject({
+        ok: false,
+        error: { code: "bad_request" },
+      });
+      expect(await shows()).toBe(before);
+      expect((await snapshot(reader.id)).follows).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
 
