@@ -13,7 +13,7 @@ import { readerAction } from "@/lib/actions/reader-action";
 import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
 import { addShow, normalizeFeedUrl } from "@/lib/ingest/add-show";
-import { FetchError } from "@/lib/ingest/address";
+import { FetchError, forStrangers } from "@/lib/ingest/address";
 import { fetchDocument } from "@/lib/ingest/fetch-document";
 import { FeedParseError, parsePodcastFeed } from "@/lib/ingest/parse-feed";
 import { embedTexts } from "@/lib/insights/embed";
@@ -124,7 +124,7 @@ export const addShowAction = readerAction(
     } catch (error) {
       // The ingest library's own sentences (bad URL, private address, not a feed) are safe to show.
       if (error instanceof FetchError || error instanceof FeedParseError)
-        throw new AppError("bad_request:feed-url", error.message);
+        throw new AppError("bad_request:feed-url", forStrangers(error.message));
       throw error;
     }
     await followPodcast({ userId: reader.id, podcastId: show.id });

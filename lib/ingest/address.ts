@@ -155,3 +155,20 @@ function parseAddress(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
 function truncate(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/**
+ * A reason as shown to anyone but the operator: what a host name resolves to inside our network
+ * is the operator's business, so "refused: feeds.internal resolves to 10.0.0.5, a private
+ * address" becomes "refused: feeds.internal is not on the public internet".
+ */
+export function forStrangers(reason: string): string {
+  return reason
+    .replace(
+      /refused: (\S+) resolves to [^,;]+, [^;]+/g,
+      "refused: $1 is not on the public internet",
+    )
+    .replace(
+      /refused: [0-9a-f.:[\]]+ is [^;]+/gi,
+      "refused: that address is not on the public internet",
+    );
+}

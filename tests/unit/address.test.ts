@@ -3,6 +3,7 @@ import {
   checkUrl,
   describeAddress,
   FetchError,
+  forStrangers,
   isPublicAddress,
   resolveAllowed,
 } from "@/lib/ingest/address";
@@ -121,5 +122,17 @@ describe("isPublicAddress", () => {
   it("describes the range a refused address is in", () => {
     expect(describeAddress("192.168.0.5")).toBe("a private network address");
     expect(describeAddress("::ffff:10.0.0.1")).toBe("a private network address");
+  });
+});
+
+describe("forStrangers", () => {
+  it("keeps what an internal host resolves to from anyone but the operator", () => {
+    expect(forStrangers("refused: feeds.internal resolves to 10.0.0.5, a private address")).toBe(
+      "refused: feeds.internal is not on the public internet",
+    );
+    expect(forStrangers("refused: 127.0.0.1 is a loopback address")).toBe(
+      "refused: that address is not on the public internet",
+    );
+    expect(forStrangers("the server answered 404")).toBe("the server answered 404");
   });
 });

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { listPodcastsWithCounts } from "@/db/queries/feeds";
 import { DEMO_ATTRIBUTION, isDemoFeed } from "@/lib/demo/attribution";
 import { formatRelativeDay } from "@/lib/format";
+import { forStrangers } from "@/lib/ingest/address";
 
 export const metadata: Metadata = { title: "Podcasts" };
 
@@ -57,7 +58,7 @@ export default async function PodcastsPage() {
               ) : null}
               {show.lastError ? (
                 <p className="mt-1 text-sm text-red-700 dark:text-red-400" role="status">
-                  Last check failed: {show.lastError}
+                  Last check failed: {forStrangers(show.lastError)}
                 </p>
               ) : null}
               {isDemoFeed(show.feedUrl) ? (
