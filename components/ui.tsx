@@ -3,7 +3,7 @@ import Link from "next/link";
 // Small shared pieces of the reader UI. Plain elements with Tailwind; no state.
 
 export const buttonClass =
-  "inline-flex items-center justify-center gap-1.5 rounded-full bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 disabled:opacity-50 dark:bg-amber-500 dark:text-stone-950 dark:hover:bg-amber-400";
+  "inline-flex items-center justify-center gap-1.5 rounded-full bg-amber-700 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 disabled:opacity-50 dark:bg-amber-500 dark:text-stone-950 dark:hover:bg-amber-400";
 
 export const quietButtonClass =
   "inline-flex shrink-0 items-center justify-center gap-1 whitespace-nowrap rounded-full border border-stone-300 px-3 py-1 text-sm text-stone-700 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:border-stone-700 dark:text-stone-200 dark:hover:bg-stone-800";
