@@ -174,6 +174,8 @@ export function BriefEmail(props: BriefEmailInput & { preheader: string }) {
     <Html lang="en" dir="ltr">
       <Head>
         <title>{title}</title>
+        {/* Phones lay the email out at their own width, not at a desktop's 980 px. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* Light only: clients that force dark mode invert each colour pair as a whole. */}
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />

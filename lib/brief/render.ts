@@ -40,7 +40,16 @@ function leadItem(items: BriefItemView[]): BriefItemView {
 export function briefSubject(items: BriefItemView[]): string {
   const others = items.length - 1;
   const suffix = others > 0 ? ` + ${others} more` : "";
-  return `${shorten(leadItem(items).headline, SUBJECT_MAX - suffix.length)}${suffix}`;
+  const headline = leadItem(items).headline.replace(/\s+/g, " ").trim();
+  // A whole headline reads better than a cut one with a count: the preheader and the email
+  // say there are more.
+  if (headline.length + suffix.length <= SUBJECT_MAX) return `${headline}${suffix}`;
+  if (headline.length <= SUBJECT_MAX) return headline;
+  // Cut where a clause ends if one ends late enough, else at a word.
+  const room = SUBJECT_MAX - suffix.length;
+  const clause = headline.slice(0, room).search(/[,;:—–](?=[^,;:—–]*$)/);
+  const cut = clause >= room / 2 ? `${headline.slice(0, clause)}…` : shorten(headline, room);
+  return `${cut}${suffix}`;
 }
 
 function itemText(item: BriefItemView, index: number): string[] {

@@ -86,13 +86,21 @@ describe("renderBrief subject and preheader", () => {
     expect((await renderBrief(input)).subject).toBe(`${HOSTILE} + 5 more`);
   });
 
-  it("cuts a long headline at a word and keeps the count", async () => {
+  it("keeps a whole headline that fits, dropping the count rather than cutting it", async () => {
+    const long = "The best managers spend the first hour of each working day asking questions";
+    expect(long.length).toBeLessThanOrEqual(78);
+    const { subject } = await renderBrief(brief([item(1, { headline: long }), item(2), item(3)]));
+    expect(subject).toBe(long);
+  });
+
+  it("cuts a headline too long for a subject where a clause ends, and keeps the count", async () => {
     const long =
-      "Why the best managers spend the first hour of every single day on nothing but questions";
+      "Ask every candidate for a writing sample, around a hundred of them, and a short call first";
     const { subject } = await renderBrief(brief([item(1, { headline: long }), item(2), item(3)]));
     expect(subject.length).toBeLessThanOrEqual(78);
-    expect(subject).toMatch(/^Why the best managers .*\w… \+ 2 more$/);
-    expect(long.startsWith(subject.replace(/… \+ 2 more$/, ""))).toBe(true);
+    expect(subject).toBe(
+      "Ask every candidate for a writing sample, around a hundred of them… + 2 more",
+    );
   });
 
   it("takes the preheader from the first item's body, shortened", async () => {
@@ -142,6 +150,11 @@ describe("renderBrief html", () => {
     expect(html.match(/>Save<\/a>/g)).toHaveLength(items.length);
     expect(html.match(/>More like this<\/a>/g)).toHaveLength(items.length);
     expect(html.match(/>Less like this<\/a>/g)).toHaveLength(items.length);
+  });
+
+  it("tells phones to lay it out at their own width", async () => {
+    const { html } = await renderBrief(brief([item(1)]));
+    expect(html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1"/);
   });
 
   it("has the web view, settings and unsubscribe links in the footer", async () => {
