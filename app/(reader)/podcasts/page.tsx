@@ -73,7 +73,9 @@ export default async function PodcastsPage() {
                   </a>
                 </p>
               ) : (
-                <p className="truncate text-xs text-stone-600 dark:text-stone-400">{show.feedUrl}</p>
+                <p className="truncate text-xs text-stone-600 dark:text-stone-400">
+                  {show.feedUrl}
+                </p>
               )}
             </div>
           </li>
