@@ -3,6 +3,7 @@ import { briefCandidates, insightFeatures } from "@/db/queries/brief-candidates"
 import { resurfaceCandidates } from "@/db/queries/brief-history";
 import type { InsightFeatures } from "@/db/queries/feed";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
+import { saveStates } from "@/db/queries/library";
 import { renderBrief } from "@/lib/brief/render";
 import { dateLabel } from "@/lib/brief/schedule";
 import { signBriefToken, unsubscribeSubject } from "@/lib/brief/tokens";
@@ -146,7 +147,13 @@ function link(path: string, params: Record<string, string> = {}): string {
   return url.toString();
 }
 
-function itemView(card: InsightCard, pick: BriefPick, userId: string, now: Date): BriefItemView {
+function itemView(
+  card: InsightCard,
+  pick: BriefPick,
+  userId: string,
+  now: Date,
+  saved: boolean,
+): BriefItemView {
   const expiresAt = new Date(now.getTime() + ACTION_LINK_DAYS * 86_400_000);
   const act = (action: "save" | "more" | "less") =>
     link("/brief/act", {
@@ -166,7 +173,7 @@ function itemView(card: InsightCard, pick: BriefPick, userId: string, now: Date)
       card.quoteStartS !== null ? `Listen at ${formatTimestamp(card.quoteStartS)}` : "Listen",
     reason: pick.reason,
     insightUrl: link(`/insights/${card.id}`),
-    actions: { save: act("save"), more: act("more"), less: act("less") },
+    actions: { save: saved ? null : act("save"), more: act("more"), less: act("less") },
   };
 }
 
@@ -197,9 +204,12 @@ export async function renderBriefEmail({
   );
   const byId = cache.cards;
   const shown = picks.filter((pick) => byId.has(pick.insightId));
+  // What the reader has saved is not offered for saving again.
+  const saved = await saveStates({ userId, insightIds: shown.map((pick) => pick.insightId) });
   const items = shown.flatMap((pick) => {
     const card = byId.get(pick.insightId);
-    return card ? [itemView(card, pick, userId, now)] : [];
+    const isSaved = pick.kind === "resurfaced" || saved.has(pick.insightId);
+    return card ? [itemView(card, pick, userId, now, isSaved)] : [];
   });
   const unsubscribeToken = signBriefToken({
     userId,

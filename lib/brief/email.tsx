@@ -153,9 +153,13 @@ function BriefItem({ item }: { item: BriefItemView }) {
         </Text>
       ) : null}
       <Text style={s.actions}>
-        <Link href={item.actions.save} style={s.button}>
-          Save
-        </Link>
+        {item.actions.save ? (
+          <Link href={item.actions.save} style={s.button}>
+            Save
+          </Link>
+        ) : (
+          <span style={s.button}>★ In your library</span>
+        )}
         <Link href={item.actions.more} style={s.button}>
           More like this
         </Link>

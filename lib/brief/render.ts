@@ -63,7 +63,7 @@ function itemText(item: BriefItemView, index: number): string[] {
   if (listenUrl) lines.push(`${item.listenLabel ?? "Listen"}: ${listenUrl}`);
   lines.push(
     `Read on the web: ${item.insightUrl}`,
-    `Save: ${item.actions.save}`,
+    item.actions.save ? `Save: ${item.actions.save}` : "In your library",
     `More like this: ${item.actions.more}`,
     `Less like this: ${item.actions.less}`,
     "",

@@ -17,8 +17,11 @@ export type BriefItemView = {
   reason: string;
   /** The insight's page on the site. */
   insightUrl: string;
-  /** Signed one-click links (a GET shows a page that records the choice by POST). */
-  actions: { save: string; more: string; less: string };
+  /**
+   * Signed one-click links (a GET shows a page that records the choice by POST). No save link
+   * for an insight the reader has saved already.
+   */
+  actions: { save: string | null; more: string; less: string };
 };
 
 export type BriefEmailInput = {

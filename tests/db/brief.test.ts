@@ -269,6 +269,25 @@ describe("what a brief holds", () => {
     expect(picks(plain).every((p) => p.kind === "top")).toBe(true);
   });
 
+  it("offers no Save for an insight the reader has saved already", async () => {
+    const ids = await givenCatalog({ count: 3, score: 0.9 });
+    const reader = await givenBriefReader();
+    const db = await getDb();
+    await db.execute(
+      sql`insert into saves (user_id, insight_id) values (${reader.id}, ${ids[0] as string})`,
+    );
+    const { renderBriefEmail } = await import("@/lib/brief/compose");
+    const email = await renderBriefEmail({
+      userId: reader.id,
+      localDate: "2026-11-24",
+      picks: ids.map((insightId) => ({ insightId, kind: "top" as const, reason: "For you" })),
+      now: NOON,
+    });
+    expect(email.text.match(/^Save: /gm)).toHaveLength(2);
+    expect(email.text.match(/^In your library$/gm)).toHaveLength(1);
+    expect(email.html).toContain("★ In your library");
+  });
+
   it("never lets a near-duplicate below the quality bar hide its good twin", async () => {
     const good = await givenCatalog({ count: 5, score: 0.9 });
     const twin = good[0] as string;
