@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { recordEvent } from "@/db/queries/events";
 import { saveInsight } from "@/db/queries/library";
-import { verifyBriefToken } from "@/lib/brief/tokens";
+import { isBriefChoice, verifyBriefToken } from "@/lib/brief/tokens";
 
 // The brief's one-click buttons. The signed token is the authority (no sign-in needed): it names
 // the reader, the insight and the choice. The page shows a button; this records the choice.
@@ -11,7 +11,7 @@ import { verifyBriefToken } from "@/lib/brief/tokens";
 export async function recordBriefChoice(form: FormData): Promise<void> {
   const raw = String(form.get("t") ?? "");
   const token = verifyBriefToken(raw);
-  if (!token || token.action === "unsubscribe" || !token.insightId) {
+  if (!isBriefChoice(token)) {
     redirect(`/brief/act?${new URLSearchParams({ t: raw, error: "1" })}`);
   }
   const { userId, insightId, action } = token;

@@ -221,7 +221,16 @@ export async function renderBriefEmail({
     localDate,
     dateLabel: dateLabel(localDate),
     items,
-    webViewUrl: link(`/brief/${localDate}`),
+    // Opened from a mail app, where the reader is usually not signed in: the link carries a
+    // token that shows this brief, to whoever holds the email, and nothing else.
+    webViewUrl: link(`/brief/${localDate}`, {
+      t: signBriefToken({
+        userId,
+        action: "view",
+        insightId: localDate,
+        expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000),
+      }),
+    }),
     settingsUrl: link("/settings"),
     unsubscribeUrl: link("/unsubscribe", { t: unsubscribeToken }),
   };

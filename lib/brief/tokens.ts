@@ -4,15 +4,29 @@ import { authSecret } from "@/lib/auth-secret";
 // Signed links in the brief email, usable without signing in: who, what, which insight, until
 // when. Anyone holding the link can do that one thing for that reader, and only until it expires.
 
-export type BriefAction = "save" | "more" | "less" | "unsubscribe";
+export type BriefAction = "save" | "more" | "less" | "unsubscribe" | "view";
 export type BriefToken = {
   userId: string;
   action: BriefAction;
+  /** The insight acted on; for "view", the brief's local date (YYYY-MM-DD). */
   insightId: string | null;
   expiresAt: Date;
 };
 
-const ACTIONS = new Set<BriefAction>(["save", "more", "less", "unsubscribe"]);
+const ACTIONS = new Set<BriefAction>(["save", "more", "less", "unsubscribe", "view"]);
+
+/** The choices a one-click button records; "unsubscribe" and "view" tokens are not one. */
+export type BriefChoice = "save" | "more" | "less";
+export function isBriefChoice(token: BriefToken | null): token is BriefToken & {
+  action: BriefChoice;
+  insightId: string;
+} {
+  return (
+    token !== null &&
+    (token.action === "save" || token.action === "more" || token.action === "less") &&
+    token.insightId !== null
+  );
+}
 
 function signature(payload: string): string {
   return createHmac("sha256", authSecret()).update(`brief:${payload}`).digest("base64url");

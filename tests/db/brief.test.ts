@@ -286,6 +286,13 @@ describe("what a brief holds", () => {
     expect(email.text.match(/^Save: /gm)).toHaveLength(2);
     expect(email.text.match(/^In your library$/gm)).toHaveLength(1);
     expect(email.html).toContain("★ In your library");
+    // Its web view opens without a sign-in: a token for this reader's brief of that day only.
+    const { isBriefChoice, verifyBriefToken } = await import("@/lib/brief/tokens");
+    const web = new URL(email.text.match(/View this brief on the web: (\S+)/)?.[1] ?? "");
+    expect(web.pathname).toBe("/brief/2026-11-24");
+    const token = verifyBriefToken(web.searchParams.get("t"), NOON);
+    expect(token).toMatchObject({ userId: reader.id, action: "view", insightId: "2026-11-24" });
+    expect(isBriefChoice(token)).toBe(false);
   });
 
   it("never lets a near-duplicate below the quality bar hide its good twin", async () => {

@@ -79,6 +79,23 @@ describe("the daily brief", () => {
     expect(await page.locator("article[data-card] h2").allInnerTexts()).toContain(headline);
   });
 
+  it("opens its web view from the email without a sign-in, and nothing more", async () => {
+    await page.goto(`${baseUrl}/dev/outbox/${emailId}`);
+    const text = await page.locator("pre").innerText();
+    const found = text.match(/View this brief on the web: (\S+)/)?.[1] ?? "";
+    expect(found).toMatch(/\/brief\/\d{4}-\d{2}-\d{2}\?t=/);
+    const link = new URL(found);
+    const here = (path: string) => `${baseUrl}${path}${link.search}`;
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(here(link.pathname));
+    expect(stranger.url()).not.toMatch(/\/signin/);
+    expect(await stranger.locator("article[data-card]").count()).toBeGreaterThanOrEqual(3);
+    // The token shows this brief only: another day asks for a sign-in.
+    await stranger.goto(here("/brief/2020-01-01"));
+    await stranger.waitForURL(/\/signin/);
+    await stranger.close();
+  });
+
   it("shows the same brief on the web", async () => {
     const today = new Date().toISOString().slice(0, 10);
     await page.goto(`${baseUrl}/brief/${today}`);

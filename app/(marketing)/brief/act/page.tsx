@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { recordBriefChoice } from "@/app/actions/brief";
 import { buttonClass, TextLink } from "@/components/ui";
 import { getInsight } from "@/db/queries/insights";
-import { verifyBriefToken } from "@/lib/brief/tokens";
+import { isBriefChoice, verifyBriefToken } from "@/lib/brief/tokens";
 
 export const metadata: Metadata = { title: "Your brief", robots: { index: false } };
 
@@ -20,9 +20,10 @@ const DONE = {
 export default async function BriefActionPage({ searchParams }: Props) {
   const params = await searchParams;
   const t = typeof params.t === "string" ? params.t : "";
-  const token = verifyBriefToken(t);
-  const insight = token?.insightId ? await getInsight({ id: token.insightId }) : null;
-  if (!token || token.action === "unsubscribe" || !insight) {
+  const verified = verifyBriefToken(t);
+  const token = isBriefChoice(verified) ? verified : null;
+  const insight = token ? await getInsight({ id: token.insightId }) : null;
+  if (!token || !insight) {
     return (
       <main id="main" className="mx-auto max-w-md px-4 py-12">
         <h1 className="text-2xl font-bold">This link does not work</h1>

@@ -8,22 +8,32 @@ import { briefForDate } from "@/db/queries/brief-history";
 import { insightCardsByIds } from "@/db/queries/insights";
 import { saveStates } from "@/db/queries/library";
 import { dateLabel } from "@/lib/brief/schedule";
-import { requireReader } from "@/lib/session";
+import { verifyBriefToken } from "@/lib/brief/tokens";
+import { currentReader, requireReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your brief" };
 
-type Props = { params: Promise<{ date: string }> };
+type Props = {
+  params: Promise<{ date: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-// The web view of one day's brief: the same insights as the email, in the same order.
-export default async function BriefPage({ params }: Props) {
+// The web view of one day's brief: the same insights as the email, in the same order. The
+// email's link carries a signed token for this brief, so it opens from a mail app without a
+// sign-in; without one, the reader signs in.
+export default async function BriefPage({ params, searchParams }: Props) {
   const { date } = await params;
-  const reader = await requireReader(`/brief/${date}`);
-  const brief = await briefForDate({ userId: reader.id, localDate: date });
+  const token = verifyBriefToken((await searchParams).t);
+  const viaEmail = token?.action === "view" && token.insightId === date ? token : null;
+  const session = await currentReader();
+  const userId = session?.id ?? viaEmail?.userId ?? (await requireReader(`/brief/${date}`)).id;
+  const signedIn = session !== null && session.id === userId;
+  const brief = await briefForDate({ userId, localDate: date });
   if (!brief) notFound();
   const ids = brief.items.map((item) => item.insightId);
   const [cards, saved] = await Promise.all([
     insightCardsByIds({ ids }),
-    saveStates({ userId: reader.id, insightIds: ids }),
+    saveStates({ userId, insightIds: ids }),
   ]);
   const reasons = new Map(brief.items.map((item) => [item.insightId, item.reason]));
   return (
@@ -40,7 +50,7 @@ export default async function BriefPage({ params }: Props) {
               <CardActions
                 insightId={card.id}
                 saved={saved.has(card.id)}
-                signedIn
+                signedIn={signedIn}
                 next={`/brief/${date}`}
                 action={cardForm}
                 feedback
