@@ -42,6 +42,7 @@ export async function feedPage({
   followedTopics = [],
   pageSize = FEED_PAGE_SIZE,
   now = new Date(),
+  hold = false,
 }: {
   userId: string | null;
   filter?: FeedFilter;
@@ -49,10 +50,15 @@ export async function feedPage({
   followedTopics?: string[];
   pageSize?: number;
   now?: Date;
+  /**
+   * The reader is still on this page (back from saving or rating a card on it): show the stored
+   * order as it is, so nothing moves under their cursor; the next visit ranks it again.
+   */
+  hold?: boolean;
 }): Promise<FeedPage> {
   const filtered = Boolean(filter.q?.trim() || filter.topic || filter.podcastId);
   if (userId && !filtered) {
-    return storedFeedPage({ userId, cursor, followedTopics, pageSize, now });
+    return storedFeedPage({ userId, cursor, followedTopics, pageSize, now, hold });
   }
   const { asOf, offset } = decodeCursor(cursor) ?? { asOf: now, offset: 0 };
   const ranked = await rankedFeed({ userId, filter, followedTopics, asOf });
@@ -73,12 +79,14 @@ async function storedFeedPage({
   followedTopics,
   pageSize,
   now,
+  hold,
 }: {
   userId: string;
   cursor?: string;
   followedTopics: string[];
   pageSize: number;
   now: Date;
+  hold: boolean;
 }): Promise<FeedPage> {
   // The cursor is the next position to show; a page that starts the feed may re-rank it.
   const from = cursor?.match(/^p(\d{1,4})$/) ? Number(cursor.slice(1)) : 0;
@@ -87,7 +95,8 @@ async function storedFeedPage({
     !page.builtAt ||
     (page.newestInsightAt !== null && page.newestInsightAt > page.builtAt) ||
     now.getTime() - page.builtAt.getTime() > STORED_FEED_MAX_AGE_MS;
-  if (outOfDate && (from === 0 || !page.builtAt)) {
+  const kept = hold && page.entries.length > 0;
+  if (outOfDate && (from === 0 || !page.builtAt) && !kept) {
     await rankAndStoreFeed({ userId, followedTopics, now });
     page = await readFeedPage({ userId, from, limit: pageSize + 1 });
   }

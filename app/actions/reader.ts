@@ -123,6 +123,8 @@ export async function cardForm(form: FormData): Promise<void> {
         ? await run(unsaveAction, form)
         : await run(feedbackAction, { insightId: form.get("insightId"), kind: intent });
   if (!result.ok) redirect(withFlash(backTo(form, "/feed"), "error", result.error.message));
+  // Back to the page as the reader left it (the feed's keep=1 holds its order).
+  redirect(backTo(form, "/feed"));
 }
 
 /** Follow / unfollow buttons in the shows list. */

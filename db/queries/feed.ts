@@ -218,7 +218,10 @@ export async function feedCandidates({
              i.score as quality,
              e.podcast_id in (select podcast_id from followed) as followed_show,
              1 - (i.embedding <=> reader.interests) as interest_similarity,
-             1 - (i.embedding <=> reader.saved) as saved_similarity,
+             -- An insight the reader saved is not "like insights you saved" because of itself.
+             case when exists (select 1 from saves own
+                               where own.user_id = ${reader} and own.insight_id = i.id)
+                  then null else 1 - (i.embedding <=> reader.saved) end as saved_similarity,
              (select max(1 - (i.embedding <=> f.embedding)) from feedback f
               where f.kind = 'more') as more_similarity,
              (select max(1 - (i.embedding <=> f.embedding)) from feedback f

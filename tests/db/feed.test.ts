@@ -5,6 +5,7 @@ import type { NewInsightInput } from "@/db/queries/insights";
 import { linkNearDuplicates } from "@/db/queries/insights";
 import { getProfile } from "@/db/queries/profiles";
 import { feedbackAction } from "@/lib/actions/feedback";
+import { saveAction } from "@/lib/actions/library";
 import { followAction, saveSettingsAction } from "@/lib/actions/profile";
 import type { ActionResult } from "@/lib/actions/reader-action";
 import { type FeedEntry, feedPage } from "@/lib/feed";
@@ -325,5 +326,29 @@ describe("a reader's stored feed", () => {
     }
     expect(seen).not.toContain(dismissed);
     expect([...seen].sort()).toEqual(c.all.filter((id) => id !== dismissed).sort());
+  });
+
+  it("keeps the page a reader is on as it was after a save; the next visit ranks it again", async () => {
+    const along = (axis: number) => vectorAlong({ [axis]: 1 });
+    await givenEpisodeWith("Show A", [
+      { headline: "Write decisions down", score: 0.9, embedding: along(0) },
+      { headline: "Say no to most meetings", score: 0.8, embedding: along(1) },
+    ]);
+    const sleep = await givenEpisodeWith("Show B", [
+      { headline: "Caffeine after noon costs deep sleep", score: 0.5, embedding: along(2) },
+      { headline: "Naps under twenty minutes help", score: 0.4, embedding: along(2) },
+    ]);
+    const reader = await givenReaderFollowing([]);
+    const before = idsOf((await feedFor(reader)).entries);
+    const saved = sleep.ids[1] as string;
+    expect(before.at(-1)).toBe(saved);
+    must(await saveAction(reader, { insightId: saved }));
+
+    // Back on the page it was saved from: nothing moved under the reader's cursor.
+    expect(idsOf((await feedFor(reader, { hold: true })).entries)).toEqual(before);
+    // The next visit ranks again: its twin rises, the saved card is not lifted by its own save.
+    const next = (await feedFor(reader)).entries;
+    expect(next.find((e) => e.id === sleep.ids[0])?.reason).toBe("Like insights you saved");
+    expect(next.find((e) => e.id === saved)?.reason ?? "").not.toBe("Like insights you saved");
   });
 });

@@ -31,6 +31,7 @@ export default async function FeedPage({ searchParams }: Props) {
       userId: reader?.id ?? null,
       filter,
       cursor: one("cursor"),
+      hold: one("keep") === "1",
       followedTopics: profile?.followedTopics ?? [],
     }),
     listTopics(),
@@ -40,9 +41,13 @@ export default async function FeedPage({ searchParams }: Props) {
     ? await saveStates({ userId: reader.id, insightIds: page.entries.map((e) => e.id) })
     : new Map();
   const filtered = Boolean(filter.topic || filter.podcastId || filter.q);
-  const here = `/feed?${new URLSearchParams(
-    Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string"),
-  )}`;
+  // Back from a card's button, the reader lands on the same page in the same order (keep=1).
+  const here = `/feed?${new URLSearchParams({
+    ...Object.fromEntries(
+      Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string"),
+    ),
+    keep: "1",
+  })}`;
   const nextHref = page.nextCursor
     ? `/feed?${new URLSearchParams({
         ...Object.fromEntries(
