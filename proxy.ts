@@ -5,7 +5,22 @@ import { env } from "@/lib/env";
 // (Next.js puts the nonce on its own scripts), no framing, forms post only to us (and GitHub when
 // its sign-in is on). Styles allow inline attributes: Radix positions popovers with them.
 
+// Paths whose responses carry no page policy of their own here: API routes, downloads, feeds and
+// the outbox's framed email HTML (which sets its own).
+const NO_PAGE_POLICY = /^\/(?:api\/|rss\/|saved\/export\/|dev\/outbox\/[^/]+\/html)/;
+
 export function proxy(request: NextRequest) {
+  // An address that is not valid UTF-8 once decoded ("%ED%A0%80", a lone surrogate) cannot name
+  // anything here; Next would fail decoding it as a route parameter with a 500.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return new NextResponse("Bad request: the address is not valid UTF-8.", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  if (NO_PAGE_POLICY.test(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = env.NODE_ENV === "development";
   const formTargets = env.AUTH_GITHUB_ID ? "'self' https://github.com" : "'self'";
@@ -34,10 +49,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: API routes, downloads, feeds, static files and the outbox's framed email
-      // HTML (which carries its own policy) are left alone.
-      source:
-        "/((?!api/|_next/static|_next/image|favicon.ico|rss/|saved/export/|dev/outbox/[^/]+/html).*)",
+      // Everything but static files: every address is checked, pages get the policy.
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
