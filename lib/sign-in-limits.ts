@@ -34,16 +34,9 @@ export async function checkSignInLimits({
   client: string;
   now?: Date;
 }): Promise<void> {
-  const byAddress = await hitRateLimit({
-    key: `sign-in:email:${mailboxKey(email)}`,
-    ...SIGN_IN_LIMITS.perAddress,
-    now,
-  });
-  const byClient = await hitRateLimit({
-    key: `sign-in:client:${client}`,
-    ...SIGN_IN_LIMITS.perClient,
-    now,
-  });
+  const [address, perClient] = limitsFor(email, client);
+  const byAddress = await hitRateLimit({ ...address, now });
+  const byClient = await hitRateLimit({ ...perClient, now });
   // A new window began: drop the old ones, so the table stays small.
   if (byAddress.count === 1) await pruneRateLimits({ now });
   const blocked = [byAddress, byClient].find((hit) => !hit.allowed);
@@ -63,12 +56,19 @@ export async function signInLimitMessage({
   client: string;
   now?: Date;
 }): Promise<string | null> {
-  const hits = await Promise.all([
-    peekRateLimit({ key: `sign-in:email:${mailboxKey(email)}`, ...SIGN_IN_LIMITS.perAddress, now }),
-    peekRateLimit({ key: `sign-in:client:${client}`, ...SIGN_IN_LIMITS.perClient, now }),
-  ]);
+  const hits = await Promise.all(
+    limitsFor(email, client).map((limit) => peekRateLimit({ ...limit, now })),
+  );
   const blocked = hits.find((hit) => !hit.allowed);
   return blocked ? tooMany(blocked.retryAfterSeconds) : null;
+}
+
+/** The two counters a sign-in link is held to: its mailbox's and its client's. */
+function limitsFor(email: string, client: string) {
+  return [
+    { key: `sign-in:email:${mailboxKey(email)}`, ...SIGN_IN_LIMITS.perAddress },
+    { key: `sign-in:client:${client}`, ...SIGN_IN_LIMITS.perClient },
+  ] as const;
 }
 
 function tooMany(retryAfterSeconds: number): string {

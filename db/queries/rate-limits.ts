@@ -18,8 +18,7 @@ export async function hitRateLimit({
   now?: Date;
 }): Promise<{ allowed: boolean; count: number; retryAfterSeconds: number }> {
   const db = await getDb();
-  const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const { windowStart, retryAfterSeconds } = currentWindow(now, windowSeconds);
   const rows = rowsOf<{ count: number }>(
     await db.execute(sql`
       insert into rate_limits (key, window_start, count)
@@ -28,7 +27,6 @@ export async function hitRateLimit({
       returning count`),
   );
   const count = Number(rows[0]?.count ?? 1);
-  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
@@ -45,16 +43,22 @@ export async function peekRateLimit({
   now?: Date;
 }): Promise<{ allowed: boolean; count: number; retryAfterSeconds: number }> {
   const db = await getDb();
-  const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const { windowStart, retryAfterSeconds } = currentWindow(now, windowSeconds);
   const rows = rowsOf<{ count: number }>(
     await db.execute(sql`
       select count from rate_limits
       where key = ${key} and window_start = ${windowStart.toISOString()}::timestamptz`),
   );
   const count = Number(rows[0]?.count ?? 0);
-  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
   return { allowed: count <= limit, count, retryAfterSeconds };
+}
+
+/** The fixed window `now` falls in, and how long until it ends. */
+function currentWindow(now: Date, windowSeconds: number) {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  return { windowStart, retryAfterSeconds };
 }
 
 /** Drops windows that ended more than a day ago. */

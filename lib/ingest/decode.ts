@@ -37,3 +37,9 @@ function isKnown(label: string): boolean {
     return false;
   }
 }
+
+/** A fetched document's `body` and `replacedCharacters`, as SafeFetchResult carries them. */
+export function decodedBody(bytes: Uint8Array, contentType: string | null) {
+  const { text, replaced } = decodeDocument(bytes, contentType);
+  return { body: text, replacedCharacters: replaced };
+}

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
-import { decodeDocument } from "./decode";
+import { decodedBody } from "./decode";
 import {
   BODY_LIMITS,
   FetchError,
@@ -32,11 +32,7 @@ export async function fetchDocument(
       url,
       permanentUrl: null,
       httpStatus: 200,
-      ...(kind === "audio"
-        ? { body: "", replacedCharacters: 0 }
-        : (({ text, replaced }) => ({ body: text, replacedCharacters: replaced }))(
-            decodeDocument(bytes, null),
-          )),
+      ...(kind === "audio" ? { body: "", replacedCharacters: 0 } : decodedBody(bytes, null)),
       bytes,
       contentType: null,
       etag: null,

@@ -13,7 +13,7 @@ import {
   portOf,
   resolveAllowed,
 } from "./address";
-import { decodeDocument } from "./decode";
+import { decodedBody } from "./decode";
 
 // Fetches feeds, transcripts and chapters from URLs that strangers give us: every hop's address
 // is checked, bodies are capped while streaming, and nothing waits forever.
@@ -214,7 +214,7 @@ async function finish(
     httpStatus: status,
     ...(settings.kind === "audio"
       ? { body: "", replacedCharacters: 0 }
-      : decoded(decodeDocument(bytes, contentType))),
+      : decodedBody(bytes, contentType)),
     bytes,
     contentType,
     etag: header(response, "etag"),
@@ -401,8 +401,4 @@ function formatBytes(bytes: number): string {
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function decoded({ text, replaced }: { text: string; replaced: number }) {
-  return { body: text, replacedCharacters: replaced };
 }

@@ -85,9 +85,11 @@ const QUOTE_MAX_CHARS = 300;
 const QUOTE_MAX_WORDS = 60;
 const CLAIM_MIN_WORDS = 8;
 const MAX_NOISE = 0.25;
-// Openings of greetings, questions and asides rather than claims.
+// Openings of greetings, questions and asides rather than claims, quoted or not, and of a
+// sentence that lost its subject ("Would have been…").
 const OPENS_OFF_CLAIM =
-  /^(?:hey|hi|hello|like|yeah|okay|ok|oh|well|how|what|why|where|who|sadly|probably|maybe)\b/i;
+  /^["“'‘]?(?:hey|hi|hello|like|yeah|okay|ok|oh|well|how|what|why|where|who|sadly|probably|maybe|would|could|was|were|had)\b/i;
+/^(?:hey|hi|hello|like|yeah|okay|ok|oh|well|how|what|why|where|who|sadly|probably|maybe)\b/i;
 
 /**
  * Whether a sentence can be the claim that opens a card: quotable as said (not too long, not a
@@ -96,15 +98,15 @@ const OPENS_OFF_CLAIM =
  */
 export function canOpenCard(said: string, clean: string): boolean {
   const words = wordCount(clean);
-  const said_ = wordCount(said);
+  const saidWords = wordCount(said);
   const text = clean.trim();
   return (
     words >= CLAIM_MIN_WORDS &&
     // Garbled or stammered speech ("If you when you're and this is something that I…") reads
     // badly even cleaned up.
-    (said_ - words) / Math.max(1, said_) <= MAX_NOISE &&
+    (saidWords - words) / Math.max(1, saidWords) <= MAX_NOISE &&
     !OPENS_OFF_CLAIM.test(text) &&
-    said_ <= QUOTE_MAX_WORDS &&
+    saidWords <= QUOTE_MAX_WORDS &&
     said.length <= QUOTE_MAX_CHARS &&
     !/\?["'”’)\]]*$/.test(said) &&
     !/^(?:and|but|or|so|because|which|'s|than)\b/i.test(text) &&

@@ -92,19 +92,11 @@ export function extractInsights(
   }, 0);
   const talkWords = lengths.reduce((sum, length, i) => (talk[i] ? sum + length : sum), 0);
   const target = Math.min(max, Math.max(min, 3 + Math.floor(talkWords / WORDS_PER_INSIGHT)));
-  const bodies = new Map(
-    choices.map((c) => [
-      c.index,
-      bodyAfter(sentences[c.index] as Sentence, { sentences, clean, lengths, talk }),
-    ]),
-  );
   const sameMoment = Math.min(SAME_MOMENT, talkWords * SAME_MOMENT_SHARE);
-  const picked: Option[] = [];
-  const shown = new Set<number>();
+  const picked: (Option & { body: string })[] = [];
   for (const option of choices) {
     if (picked.length >= target) break;
     if (picked.length >= min && option.score < FLOOR) break;
-    if (shown.has(option.index)) continue;
     const vector = vectors[option.index] ?? new Map();
     const crowded = picked.some(
       (p) =>
@@ -112,18 +104,17 @@ export function extractInsights(
         cosine(vectors[p.index] ?? new Map(), vector) >= SAME_POINT,
     );
     if (crowded) continue;
+    const sentence = sentences[option.index] as Sentence;
     // A claim with nothing after it in the turn has no reason to show: not a card.
-    if (!bodies.get(option.index)) continue;
-    picked.push(option);
-    shown.add(option.index);
+    const body = bodyAfter(sentence, { sentences, clean, lengths, talk });
+    if (body) picked.push({ ...option, body });
   }
 
   return picked
     .sort((a, b) => a.index - b.index)
-    .flatMap(({ index, score, headline }) => {
+    .flatMap(({ index, score, headline, body }) => {
       const sentence = sentences[index];
       if (!sentence) return [];
-      const body = bodies.get(index) ?? "";
       return [
         {
           headline: headline.text,
