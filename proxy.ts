@@ -21,12 +21,28 @@ export function proxy(request: NextRequest) {
     });
   }
   if (NO_PAGE_POLICY.test(request.nextUrl.pathname)) return NextResponse.next();
+  const cached = publicVersion(request);
+  if (cached) return servedFromCache(request, cached);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = env.NODE_ENV === "development";
+  const policy = pagePolicy(
+    `'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+  );
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  response.headers.set("x-frame-options", "DENY");
+  return response;
+}
+
+function pagePolicy(scripts: string): string {
+  const dev = env.NODE_ENV === "development";
   const formTargets = env.AUTH_GITHUB_ID ? "'self' https://github.com" : "'self'";
-  const policy = [
+  return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scripts}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' https: data: blob:",
     "font-src 'self'",
@@ -37,12 +53,37 @@ export function proxy(request: NextRequest) {
     `form-action ${formTargets}`,
     "frame-ancestors 'none'",
   ].join("; ");
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+}
+
+// Session cookies Auth.js sets (the second over HTTPS). Their presence only says "maybe signed
+// in": the page itself checks the session, and shows the signed-out view if it has ended.
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const INSIGHT = /^\/insights\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The cached public page that answers this request, when the visitor is signed out and asks
+ * for the landing page, the first page of the feed or an insight, with no query. */
+export function publicVersion(request: NextRequest): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (request.nextUrl.search) return null;
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return null;
+  const path = request.nextUrl.pathname;
+  if (path === "/") return "/public/landing";
+  if (path === "/feed") return "/public/feed";
+  const insight = INSIGHT.exec(path);
+  return insight ? `/public/insights/${insight[1]}` : null;
+}
+
+// A page rendered once for everyone cannot carry a per-request nonce, so its scripts are allowed
+// as the same origin's and inline (Next's own bootstrap). It shows nothing a visitor sent: no
+// query, no cookie, no form value is in it, and React escapes everything it renders.
+function servedFromCache(request: NextRequest, path: string): NextResponse {
+  const dev = env.NODE_ENV === "development";
+  const policy = pagePolicy(`'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`);
+  const response = NextResponse.rewrite(new URL(path, request.url));
   response.headers.set("content-security-policy", policy);
   response.headers.set("x-frame-options", "DENY");
+  // The same address is a reader's own page when they are signed in: shared caches must not mix them.
+  response.headers.set("vary", "Cookie");
   return response;
 }
 

@@ -1,8 +1,5 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { signOutForm } from "@/app/actions/auth";
-import { SiteHeader } from "@/components/site-header";
-import { currentReader } from "@/lib/session";
 import "./globals.css";
 
 // Bundled from @fontsource-variable/inter: a Google-hosted font would need the network at build time.
@@ -18,7 +15,9 @@ export const metadata: Metadata = {
     "We scan new podcasts and send you the top 5 insights daily: grounded takeaways with the quote and the moment they come from.",
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
+// No session is read here: the header is in each group's layout, so the public pages under
+// app/public can be rendered once and served from the cache to every signed-out visitor.
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
@@ -28,7 +27,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <SiteHeader reader={await currentReader()} signOutAction={signOutForm} />
         {children}
       </body>
     </html>

@@ -1,15 +1,11 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/not-found-message";
+import { ReaderHeader } from "@/components/reader-header";
 
 export default function NotFound() {
   return (
-    <main id="main" className="mx-auto max-w-md px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">Not found</h1>
-      <p className="mt-3 text-stone-600 dark:text-stone-300">
-        That page or insight does not exist, or it is no longer here.
-      </p>
-      <Link href="/feed" className="mt-6 inline-block font-semibold underline">
-        Back to the feed
-      </Link>
-    </main>
+    <>
+      <ReaderHeader />
+      <NotFoundMessage />
+    </>
   );
 }

@@ -3,8 +3,8 @@ import Link from "next/link";
 // The buttons under a card. One form with a submit button per intent, so it works without
 // JavaScript; with it, React submits the same form as an action.
 
-const button =
-  "rounded-full px-2.5 py-1 text-sm text-stone-700 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-amber-600 dark:text-stone-200 dark:hover:bg-stone-800";
+// Classes in app/globals.css (card-button …): written once there, not on every card.
+const button = "card-button";
 
 export function CardActions({
   insightId,
@@ -28,7 +28,7 @@ export function CardActions({
         <Link
           href={`/signin?${new URLSearchParams({ callbackUrl: next })}`}
           data-action="save"
-          className={`${button} border border-stone-300 dark:border-stone-700`}
+          className="card-button card-button-save"
         >
           Sign in to save
         </Link>
@@ -45,11 +45,7 @@ export function CardActions({
         value={saved ? "unsave" : "save"}
         data-action="save"
         aria-pressed={saved}
-        className={`${button} border font-medium ${
-          saved
-            ? "border-amber-600 bg-amber-50 text-amber-900 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100"
-            : "border-stone-300 dark:border-stone-700"
-        }`}
+        className={`card-button ${saved ? "card-button-saved" : "card-button-save"}`}
       >
         {saved ? "★ Saved" : "☆ Save"}
       </button>

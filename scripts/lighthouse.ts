@@ -5,11 +5,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Result } from "lighthouse";
+import { freePort } from "./next-server";
 
 const GOALS: Record<string, number> = { performance: 90, accessibility: 95 };
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
@@ -215,18 +215,6 @@ function cleanUp(): Promise<void> {
     reaper?.kill("SIGKILL"); // last: it covers for us if tsx kills us during this cleanup
   })();
   return stopping;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -201,7 +201,8 @@ describe("a new reader", () => {
 
 describe("the app's security headers", () => {
   it("sends a nonce-based CSP, no framing and a strict referrer policy on pages", async () => {
-    const response = await fetch(`${baseUrl}/feed`);
+    // A page rendered for the request (the cached public pages: tests/e2e/public-cache.test.ts).
+    const response = await fetch(`${baseUrl}/signin`);
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");

@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort, stopServer as stop, waitForHealth } from "../../scripts/next-server";
 
 // Starts `next start` on a free port over a throwaway embedded database (the demo catalog loads
 // into it on start), and stops it when the e2e tier is done. `npm run test:e2e` builds first.
@@ -35,6 +35,8 @@ export default async function setup(project: TestProject) {
         DEMO_CONTENT: "true",
         APP_URL: `http://localhost:${port}`,
         CRON_SECRET: E2E_CRON_SECRET,
+        // Shows added in a test are served by the test from 127.0.0.1.
+        INGEST_ALLOW_PRIVATE_NETWORK: "true",
         AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
       },
@@ -59,41 +61,4 @@ export default async function setup(project: TestProject) {
     await stop(server);
     await rm(dataDir, { recursive: true, force: true });
   };
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`next start was not healthy within ${timeoutMs} ms`);
-}
-
-function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.once("exit", () => resolve());
-    server.kill("SIGTERM");
-    setTimeout(() => server.kill("SIGKILL"), 5_000).unref();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
 }

@@ -1,11 +1,16 @@
 // GET|POST /api/cron/summarize — turn transcribed episodes into insights, for one time slice.
 import { NextResponse } from "next/server";
 import { runSummarize } from "@/lib/insights/run";
+import { refreshPublicPages } from "@/lib/public-pages";
 import { withCron } from "../with-cron";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-const summarize = withCron(async () => NextResponse.json(await runSummarize({ budgetMs: 50_000 })));
+const summarize = withCron(async () => {
+  const summary = await runSummarize({ budgetMs: 50_000 });
+  if (summary.insights > 0) refreshPublicPages("storing new insights");
+  return NextResponse.json(summary);
+});
 
 export { summarize as GET, summarize as POST };

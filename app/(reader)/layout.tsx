@@ -1,0 +1,10 @@
+import { ReaderHeader } from "@/components/reader-header";
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <ReaderHeader />
+      {children}
+    </>
+  );
+}
