@@ -76,7 +76,7 @@ export async function catalogNow(db: Db): Promise<Date> {
 }
 
 /** Creates the bench database through the maintenance database when it is missing. */
-async function ensureDatabase(url: URL, name: string): Promise<void> {
+export async function ensureDatabase(url: URL, name: string): Promise<void> {
   const { default: postgres } = await import("postgres");
   const admin = new URL(url);
   admin.pathname = "/postgres";

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, count, eq, inArray, sql } from "drizzle-orm";
-import { getDb, rowsOf } from "../client";
+import { type Db, getDb, rowsOf } from "../client";
 import { episodes, type NewEpisode, type Podcast, podcasts } from "../schema";
 
 // Feeds as work units: claimed with a lease, checked, and released with the outcome.
@@ -81,17 +81,7 @@ export type FeedMetadata = Pick<
   "title" | "author" | "description" | "imageUrl" | "siteUrl" | "language" | "locked" | "blocked"
 >;
 
-/** Records a successful check: metadata, validators for the next conditional GET, next check time. */
-export async function recordFeedChecked({
-  podcastId,
-  now,
-  nextCheckAt,
-  metadata,
-  etag,
-  lastModified,
-  feedUrl,
-  textIssue,
-}: {
+export type FeedChecked = {
   podcastId: string;
   now: Date;
   nextCheckAt: Date;
@@ -101,8 +91,33 @@ export async function recordFeedChecked({
   feedUrl?: string;
   /** Set when the feed was read (null: its text was clean); left alone when it was not. */
   textIssue?: string | null;
-}): Promise<void> {
+};
+
+/** Records a successful check: metadata, validators for the next conditional GET, next check time. */
+export async function recordFeedChecked(checked: FeedChecked): Promise<void> {
+  await markChecked(await getDb(), checked);
+}
+
+/**
+ * Stores a check that read the feed: its episodes (see upsertEpisodes) and the check itself, in one
+ * transaction, so a check interrupted on the way is stored not at all rather than in part.
+ */
+export async function recordFeedUpdated({
+  rows,
+  ...checked
+}: FeedChecked & { rows: NewEpisode[] }): Promise<{ inserted: string[]; updated: number }> {
   const db = await getDb();
+  return db.transaction(async (tx) => {
+    const episodesStored = await upsertEpisodes(tx, rows);
+    await markChecked(tx, checked);
+    return episodesStored;
+  });
+}
+
+async function markChecked(
+  db: Db,
+  { podcastId, now, nextCheckAt, metadata, etag, lastModified, feedUrl, textIssue }: FeedChecked,
+): Promise<void> {
   await db
     .update(podcasts)
     .set({
@@ -191,13 +206,11 @@ const CHANGED = sql.raw(
  * The rows travel as one JSON parameter: a large feed is one statement, and the database, not the
  * query builder, does the per-row work (730 episodes in ~35 ms on PGlite instead of ~80 ms).
  */
-export async function upsertFeedEpisodes({
-  rows,
-}: {
-  rows: NewEpisode[];
-}): Promise<{ inserted: string[]; updated: number }> {
+async function upsertEpisodes(
+  db: Db,
+  rows: NewEpisode[],
+): Promise<{ inserted: string[]; updated: number }> {
   if (rows.length === 0) return { inserted: [], updated: 0 };
-  const db = await getDb();
   const records = rows.map((row) => ({
     podcast_id: row.podcastId,
     guid: row.guid,
@@ -279,6 +292,34 @@ export async function moveEpisodesForward({
       ${newestAt.toISOString()}::timestamptz - (select max(published_at) from ${episodes} where podcast_id in (${ids}))
     )
     where podcast_id in (${ids}) and published_at is not null`);
+}
+
+/** Gives up the leases on feeds claimed but not checked: they are due again for any run. */
+export async function releaseFeeds({ podcastIds }: { podcastIds: string[] }): Promise<void> {
+  if (podcastIds.length === 0) return;
+  const db = await getDb();
+  await db.update(podcasts).set({ leaseUntil: null }).where(inArray(podcasts.id, podcastIds));
+}
+
+/**
+ * Puts off claimed feeds that were not tried, until `until`, saying why; their error count is left
+ * alone, since nothing failed.
+ */
+export async function deferFeeds({
+  podcastIds,
+  until,
+  reason,
+}: {
+  podcastIds: string[];
+  until: Date;
+  reason: string;
+}): Promise<void> {
+  if (podcastIds.length === 0) return;
+  const db = await getDb();
+  await db
+    .update(podcasts)
+    .set({ nextCheckAt: until, leaseUntil: null, lastError: reason.slice(0, 500) })
+    .where(inArray(podcasts.id, podcastIds));
 }
 
 /** Keeps the shows from being checked again before `until`. */

@@ -3,16 +3,19 @@ import {
   getPodcastByFeedUrl,
   recordFeedChecked,
   recordFeedFailed,
-  upsertFeedEpisodes,
+  recordFeedUpdated,
 } from "@/db/queries/feeds";
 import type { NewEpisode, Podcast } from "@/db/schema";
 import { publicReason } from "@/lib/public-reason";
 import { fetchDocument } from "./fetch-document";
+import { hostOf } from "./host-turns";
 import { type ParsedEpisode, type ParsedFeed, parsePodcastFeed } from "./parse-feed";
-import { FetchError } from "./safe-fetch";
+import { FetchError, type FetchErrorCode } from "./safe-fetch";
 import { pickBestTranscript, transcriptFormatOf } from "./transcripts";
 
 // One feed, one check: fetch (conditionally), parse, store what changed, schedule the next check.
+// Everything is fetched before anything is stored, and what is stored is stored in one go: a check
+// whose signal aborts stores nothing and throws the signal's reason.
 
 export const CHECK_INTERVAL_MS = 60 * 60 * 1000;
 const BLOCKED_RECHECK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -27,9 +30,15 @@ export type FeedOutcome = {
   newEpisodes: number;
   updatedEpisodes: number;
   error?: string;
+  /** Why a failed check failed, and at which host (after redirects): a run paces hosts by it. */
+  fault?: { code: FetchErrorCode; host: string; nextCheckAt: Date };
 };
 
-export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcome> {
+export async function checkFeed(
+  podcast: Podcast,
+  now: Date,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<FeedOutcome> {
   const base = {
     podcastId: podcast.id,
     feedUrl: podcast.feedUrl,
@@ -37,14 +46,20 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
     updatedEpisodes: 0,
   };
   try {
-    const fetched = await fetchDocument(podcast.feedUrl, "feed", podcast);
+    const fetched = await fetchDocument(podcast.feedUrl, "feed", {
+      etag: podcast.etag,
+      lastModified: podcast.lastModified,
+      signal,
+    });
     const movedTo = fetched.permanentUrl ?? undefined;
     if (fetched.status === "not_modified") {
+      const feedUrl = await freeUrl(movedTo, podcast);
+      signal?.throwIfAborted();
       await recordFeedChecked({
         podcastId: podcast.id,
         now,
         nextCheckAt: after(now, CHECK_INTERVAL_MS),
-        feedUrl: await freeUrl(movedTo, podcast),
+        feedUrl,
       });
       return { ...base, status: "not_modified" };
     }
@@ -55,6 +70,7 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
         ? `${fetched.replacedCharacters} byte${fetched.replacedCharacters === 1 ? " was" : "s were"} not valid in the feed's encoding and shown as �`
         : null;
     if (feed.blocked) {
+      signal?.throwIfAborted();
       await recordFeedChecked({
         podcastId: podcast.id,
         now,
@@ -68,9 +84,11 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
     // must not send the whole back catalog through the pipeline later.
     const firstCheck = (await countEpisodes({ podcastId: podcast.id })) === 0;
     const rows = episodeRows(podcast.id, feed.episodes, firstCheck);
-    const { inserted, updated } = await upsertFeedEpisodes({ rows });
-    const feedUrl = (await adoptNewFeedUrl(feed, podcast)) ?? (await freeUrl(movedTo, podcast));
-    await recordFeedChecked({
+    const feedUrl =
+      (await adoptNewFeedUrl(feed, podcast, signal)) ?? (await freeUrl(movedTo, podcast));
+    signal?.throwIfAborted();
+    const { inserted, updated } = await recordFeedUpdated({
+      rows,
       podcastId: podcast.id,
       now,
       nextCheckAt: after(now, CHECK_INTERVAL_MS),
@@ -82,14 +100,16 @@ export async function checkFeed(podcast: Podcast, now: Date): Promise<FeedOutcom
     });
     return { ...base, status: "updated", newEpisodes: inserted.length, updatedEpisodes: updated };
   } catch (error) {
+    // Interrupted, not failed: the feed's record is untouched and the caller gives up its lease.
+    if (signal?.aborted) throw signal.reason;
     const reason = publicReason(error, "checking the feed");
-    await recordFeedFailed({
-      podcastId: podcast.id,
-      now,
-      nextCheckAt: retryAt(error, podcast.errorCount, now),
-      error: reason,
-    });
-    return { ...base, status: "failed", error: reason };
+    const nextCheckAt = retryAt(error, podcast.errorCount, now);
+    await recordFeedFailed({ podcastId: podcast.id, now, nextCheckAt, error: reason });
+    const fault =
+      error instanceof FetchError
+        ? { code: error.code, host: hostOf(error.details.url ?? podcast.feedUrl), nextCheckAt }
+        : undefined;
+    return { ...base, status: "failed", error: reason, ...(fault ? { fault } : {}) };
   }
 }
 
@@ -132,10 +152,14 @@ function episodeRows(
 }
 
 /** itunes:new-feed-url is adopted only once the new address fetches and parses as a feed. */
-async function adoptNewFeedUrl(feed: ParsedFeed, podcast: Podcast): Promise<string | undefined> {
+async function adoptNewFeedUrl(
+  feed: ParsedFeed,
+  podcast: Podcast,
+  signal: AbortSignal | undefined,
+): Promise<string | undefined> {
   if (!feed.newFeedUrl || feed.newFeedUrl === podcast.feedUrl) return undefined;
   try {
-    const fetched = await fetchDocument(feed.newFeedUrl, "feed");
+    const fetched = await fetchDocument(feed.newFeedUrl, "feed", { signal });
     if (fetched.status !== "ok") return undefined;
     parsePodcastFeed(fetched.body);
     return freeUrl(feed.newFeedUrl, podcast);

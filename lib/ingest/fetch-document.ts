@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
 import { decodedBody } from "./decode";
+import { takeTurn } from "./host-turns";
 import {
   BODY_LIMITS,
   FetchError,
@@ -10,15 +11,16 @@ import {
   safeFetch,
 } from "./safe-fetch";
 
-// Where every ingest download goes through: the safe fetcher with our settings, or, for a feed
-// an operator added from a local file with the CLI, that file (file: URLs never come from the web).
+// Where every ingest download goes through: the safe fetcher with our settings, taking its host's
+// turn (one request at a time per host in this process), or, for a feed an operator added from a
+// local file with the CLI, that file (file: URLs never come from the web).
 
 export const USER_AGENT = `Podbrief/0.1 (+${env.APP_URL}; podcast insights)`;
 
 export async function fetchDocument(
   url: string,
   kind: FetchKind,
-  validators: { etag?: string | null; lastModified?: string | null } = {},
+  options: { etag?: string | null; lastModified?: string | null; signal?: AbortSignal } = {},
 ): Promise<SafeFetchResult> {
   if (url.startsWith("file:")) {
     const path = fileURLToPath(url);
@@ -42,9 +44,11 @@ export async function fetchDocument(
   return safeFetch(url, {
     kind,
     userAgent: USER_AGENT,
-    etag: validators.etag,
-    lastModified: validators.lastModified,
+    etag: options.etag,
+    lastModified: options.lastModified,
     allowPrivateNetwork: env.INGEST_ALLOW_PRIVATE_NETWORK,
     timeoutMs: env.INGEST_TIMEOUT_SECONDS * 1000,
+    signal: options.signal,
+    takeTurn,
   });
 }

@@ -1,11 +1,12 @@
 import { claimEpisodes } from "@/db/queries/episodes";
-import { claimDueFeeds } from "@/db/queries/feeds";
 import { publicReason } from "@/lib/public-reason";
-import { checkFeed, type FeedOutcome } from "./check-feed";
+import type { FeedOutcome } from "./check-feed";
+import { checkFeedsInPool, FEED_CONCURRENCY } from "./feed-pool";
 import { transcribeEpisode } from "./transcribe";
 
-// One ingest run: check due feeds, then give new episodes their transcripts, for at most a time
-// budget. Whatever is left stays due for the next run; leases keep overlapping runs apart.
+// One ingest run: check due feeds, many at once (feed-pool.ts), while new episodes get their
+// transcripts one at a time beside them, for at most a time budget. Whatever is left stays due for
+// the next run; leases keep overlapping runs apart.
 
 export type IngestSummary = {
   feedsChecked: number;
@@ -13,6 +14,8 @@ export type IngestSummary = {
   feedsFailed: number;
   /** Shows asked for by id that another run was checking at the time: left to it. */
   busyElsewhere: number;
+  /** Feeds not tried because their host asked for a pause or stopped answering in this run. */
+  deferred: number;
   notModified: number;
   newEpisodes: number;
   updatedEpisodes: number;
@@ -31,24 +34,27 @@ export type IngestOptions = {
   budgetMs?: number;
   /** Check exactly these shows, due or not (the CLI's --feed). */
   podcastIds?: string[];
+  /** Feed checks in flight at once (FEED_CONCURRENCY); tests and the bench change it. */
+  concurrency?: number;
   onProgress?: (event: IngestProgress) => void;
 };
 
 // Covers the slowest single unit: a feed (redirects, new-feed-url) or an episode's audio download
-// plus speech-to-text.
+// plus speech-to-text. A claimed feed waits at most a pool's turn before its check starts.
 const LEASE_SECONDS = 10 * 60;
 
 export async function runIngest({
   now = () => new Date(),
   budgetMs = 50_000,
   podcastIds,
+  concurrency = FEED_CONCURRENCY,
   onProgress,
 }: IngestOptions = {}): Promise<IngestSummary> {
-  const deadline = Date.now() + budgetMs;
   const summary: IngestSummary = {
     feedsChecked: 0,
     feedsFailed: 0,
     busyElsewhere: 0,
+    deferred: 0,
     notModified: 0,
     newEpisodes: 0,
     updatedEpisodes: 0,
@@ -56,69 +62,114 @@ export async function runIngest({
     errors: [],
     outOfTime: false,
   };
-
-  // Feeds and episodes take turns, one unit each, so neither stage starves the other and each
-  // claim's lease only has to cover one unit of work.
-  let remaining = podcastIds;
+  const budget = new AbortController();
+  const timer = setTimeout(() => budget.abort(new Error("the time budget is used up")), budgetMs);
+  // Wakes the transcript lane when a feed check may have brought new episodes, or feeds are done.
+  const feedNews = new Wakeup();
   let feedsDone = false;
-  let episodesDone = false;
-  while (Date.now() < deadline && !(feedsDone && episodesDone)) {
-    if (!feedsDone) {
-      const [feed] = await claimDueFeeds({
+
+  const feeds = checkFeedsInPool({
+    now,
+    leaseSeconds: LEASE_SECONDS,
+    podcastIds,
+    concurrency,
+    signal: budget.signal,
+    onOutcome: (outcome) => {
+      summary.feedsChecked++;
+      if (outcome.status === "not_modified") summary.notModified++;
+      summary.newEpisodes += outcome.newEpisodes;
+      summary.updatedEpisodes += outcome.updatedEpisodes;
+      if (outcome.error) {
+        summary.feedsFailed++;
+        summary.errors.push({ url: outcome.feedUrl, reason: outcome.error });
+      }
+      onProgress?.({ stage: "feed", outcome });
+      feedNews.fire();
+    },
+  }).finally(() => {
+    feedsDone = true;
+    feedNews.fire();
+  });
+
+  const episodes = (async () => {
+    while (!budget.signal.aborted) {
+      // Taken before the claim, so a feed stored while the claim runs is not missed.
+      const news = feedNews.next();
+      const lastLook = feedsDone;
+      const [episode] = await claimEpisodes({
+        status: "new",
         now: now(),
         limit: 1,
         leaseSeconds: LEASE_SECONDS,
-        ids: remaining,
       });
-      if (!feed) {
-        feedsDone = true;
-        // Shows asked for by id are claimed whether due or not: one left is another run's now.
-        summary.busyElsewhere = remaining?.length ?? 0;
-      } else {
-        if (remaining) remaining = remaining.filter((id) => id !== feed.id);
-        if (remaining?.length === 0) feedsDone = true;
-        const outcome = await checkFeed(feed, now());
-        summary.feedsChecked++;
-        if (outcome.status === "not_modified") summary.notModified++;
-        summary.newEpisodes += outcome.newEpisodes;
-        summary.updatedEpisodes += outcome.updatedEpisodes;
-        if (outcome.error) {
-          summary.feedsFailed++;
-          summary.errors.push({ url: outcome.feedUrl, reason: outcome.error });
-        }
-        onProgress?.({ stage: "feed", outcome });
+      if (!episode) {
+        // New episodes can still come from feeds being checked in this run.
+        if (lastLook) return;
+        await Promise.race([news, aborted(budget.signal)]);
+        continue;
       }
+      const outcome = await transcribeEpisode(episode, now()).catch((error: unknown) => ({
+        status: "failed" as const,
+        error: publicReason(error, "transcribing an episode"),
+      }));
+      if (outcome.status === "transcribed") summary.transcripts++;
+      if (outcome.error) {
+        const reason =
+          outcome.status === "retry"
+            ? `${outcome.error} (will retry)`
+            : outcome.status === "transcribed"
+              ? `${outcome.error} (used the show notes instead)`
+              : outcome.error;
+        summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason });
+      }
+      onProgress?.({
+        stage: "episode",
+        episodeId: episode.id,
+        ok: outcome.status === "transcribed",
+      });
     }
-    if (Date.now() >= deadline) break;
-    const [episode] = await claimEpisodes({
-      status: "new",
-      now: now(),
-      limit: 1,
-      leaseSeconds: LEASE_SECONDS,
-    });
-    if (!episode) {
-      // New episodes can still come from feeds not yet checked in this run.
-      episodesDone = feedsDone;
-      continue;
-    }
-    const outcome = await transcribeEpisode(episode, now()).catch((error: unknown) => ({
-      status: "failed" as const,
-      error: publicReason(error, "transcribing an episode"),
-    }));
-    if (outcome.status === "transcribed") summary.transcripts++;
-    if (outcome.error) {
-      const reason =
-        outcome.status === "retry"
-          ? `${outcome.error} (will retry)`
-          : outcome.status === "transcribed"
-            ? `${outcome.error} (used the show notes instead)`
-            : outcome.error;
-      summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason });
-    }
-    onProgress?.({ stage: "episode", episodeId: episode.id, ok: outcome.status === "transcribed" });
+  })();
+
+  try {
+    const [pool] = await settleBoth(feeds, episodes);
+    summary.busyElsewhere = pool.busyElsewhere;
+    summary.deferred = pool.deferred;
+  } finally {
+    clearTimeout(timer);
   }
-  summary.outOfTime = Date.now() >= deadline;
+  summary.outOfTime = budget.signal.aborted;
   return summary;
+}
+
+/** Both results once both have settled; the first failure, if any, once both have settled. */
+async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === "rejected") throw first.reason;
+  if (second.status === "rejected") throw second.reason;
+  return [first.value, second.value];
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}
+
+/** Whoever waits on next() is woken by the following fire(). */
+class Wakeup {
+  private wake: () => void = () => {};
+  private waiting: Promise<void> | null = null;
+  next(): Promise<void> {
+    this.waiting ??= new Promise((resolve) => {
+      this.wake = resolve;
+    });
+    return this.waiting;
+  }
+  fire(): void {
+    this.wake();
+    this.waiting = null;
+  }
 }
 
 /** Whether a run did nothing at all: every feed failed or was busy, and no work came of it. */

@@ -49,6 +49,12 @@ export type SafeFetchOptions = {
   /** Test seam for "the internet"; production allows public addresses only. */
   isAllowedAddress?: AddressRule;
   signal?: AbortSignal;
+  /**
+   * Waits for a host's turn and resolves with the function that ends it: each hop holds its host's
+   * turn until its response is read, and a redirect to another host gives it up before taking the
+   * next one. The wait for the first host is not counted in `timeoutMs`.
+   */
+  takeTurn?: (host: string, signal?: AbortSignal) => Promise<() => void>;
 };
 
 export type SafeFetchResult =
@@ -104,6 +110,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
     isAllowedAddress,
   };
   const start = checkUrl(url, { isAllowedAddress });
+  const turn = hostTurn(options.takeTurn);
+  await turn.enter(start, options.signal);
 
   const deadline = new AbortController();
   const timer = setTimeout(() => {
@@ -114,10 +122,32 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
     ? AbortSignal.any([options.signal, deadline.signal])
     : deadline.signal;
   try {
-    return await follow({ url: start, permanentUrl: null }, settings, signal);
+    return await follow({ url: start, permanentUrl: null }, settings, signal, turn);
   } finally {
     clearTimeout(timer);
+    turn.leave();
   }
+}
+
+type HostTurn = { enter: (url: URL, signal?: AbortSignal) => Promise<void>; leave: () => void };
+
+/** The one host turn a fetch holds at a time (none without `takeTurn`). */
+function hostTurn(takeTurn: SafeFetchOptions["takeTurn"]): HostTurn {
+  let held: { host: string; end: () => void } | null = null;
+  const leave = () => {
+    held?.end();
+    held = null;
+  };
+  return {
+    async enter(url, signal) {
+      const host = url.hostname.toLowerCase();
+      if (!takeTurn || held?.host === host) return;
+      // Never two turns at once: two fetches redirected across each other's hosts cannot deadlock.
+      leave();
+      held = { host, end: await takeTurn(host, signal) };
+    },
+    leave,
+  };
 }
 
 /** Seconds to wait from a Retry-After header (delta-seconds or HTTP-date); null if unusable. */
@@ -136,12 +166,13 @@ export function parseRetryAfter(
   return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
 }
 
-async function follow(first: Hop, settings: Settings, signal: AbortSignal) {
+async function follow(first: Hop, settings: Settings, signal: AbortSignal, turn: HostTurn) {
   let hop = first;
   // The "permanent" location is only what the leading 301/308s say; a temporary hop in between
   // means later hops may change, so we stop recording there.
   let stillPermanent = true;
   for (let redirects = 0; ; redirects++) {
+    await turn.enter(hop.url, signal);
     const { request, response } = await send(hop.url, settings, signal);
     try {
       const status = response.statusCode ?? 0;

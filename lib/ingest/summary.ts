@@ -9,6 +9,11 @@ export function formatIngestSummary(summary: IngestSummary): string {
           `skipped: ${summary.busyElsewhere} show${summary.busyElsewhere === 1 ? "" : "s"} another run is checking right now (try again when it is done)`,
         ]
       : []),
+    ...(summary.deferred > 0
+      ? [
+          `put off: ${summary.deferred} feed${summary.deferred === 1 ? "" : "s"} whose host asked for a pause or stopped answering (checked in a later run)`,
+        ]
+      : []),
     `new episodes: ${summary.newEpisodes}, updated: ${summary.updatedEpisodes}`,
     `transcripts: ${summary.transcripts}`,
     `errors: ${summary.errors.length}`,

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-// "Remote" podcast hosts for tests: an HTTP server on 127.0.0.1 whose routes a test sets.
+// "Remote" podcast hosts for tests: an HTTP server on 127.0.0.1 whose routes a test sets. Another
+// loopback address (127.0.0.2, …: all of 127.0.0.0/8 is loopback on Linux) is another host.
 
 export type Route = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -11,15 +12,26 @@ export type FeedServer = {
   /** Serves a body with an ETag, answering 304 to a matching If-None-Match. */
   serve: (path: string, body: string | Uint8Array, contentType?: string) => void;
   hits: (path: string) => number;
+  /** Requests answered or being answered, over all paths. */
+  totalHits: () => number;
+  /** The most requests this host had in flight at once. */
+  maxInFlight: () => number;
   close: () => Promise<void>;
 };
 
-export async function startFeedServer(): Promise<FeedServer> {
+export async function startFeedServer({ host = "127.0.0.1" } = {}): Promise<FeedServer> {
   const routes = new Map<string, Route>();
   const counts = new Map<string, number>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let total = 0;
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://x").pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    total++;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    response.once("close", () => inFlight--);
     const handler = routes.get(path);
     if (!handler) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -27,10 +39,10 @@ export async function startFeedServer(): Promise<FeedServer> {
     }
     handler(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `http://${host}:${port}${path}`,
     route: (path, handler) => routes.set(path, handler),
     serve: (path, body, contentType = "application/rss+xml; charset=utf-8") => {
       const bytes = typeof body === "string" ? Buffer.from(body) : Buffer.from(body);
@@ -44,6 +56,8 @@ export async function startFeedServer(): Promise<FeedServer> {
       });
     },
     hits: (path) => counts.get(path) ?? 0,
+    totalHits: () => total,
+    maxInFlight: () => maxInFlight,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
