@@ -1,8 +1,10 @@
 import { listShowChoices } from "@/db/queries/choices";
+import { listInsights } from "@/db/queries/insights";
 import { listTopics } from "@/db/queries/topics";
 
-// Lists every page offers to everyone (the feed's topic and show filters), read once a minute
-// per server process rather than on every request: a new show or topic shows up within a minute.
+// Lists every page shows to everyone (the feed's topic and show filters, the landing page's newest
+// insights), read once a minute per server process rather than on every request: something new
+// shows up within a minute, or at once when this process stored it (forgetSharedLists).
 
 const FRESH_MS = 60_000;
 
@@ -10,6 +12,7 @@ const kept = new Set<{ forget: () => void }>();
 
 export const topicChoices = keptFor(FRESH_MS, listTopics);
 export const showChoices = keptFor(FRESH_MS, listShowChoices);
+export const newestInsights = keptFor(FRESH_MS, () => listInsights({ limit: 3 }));
 
 /** Reads the lists again on next use (after something in this process changed them). */
 export function forgetSharedLists(): void {

@@ -3,7 +3,8 @@
 // signs a bench reader in with a database session, and loads each path at 50 connections for
 // 15 s with autocannon: the health route (the floor: the proxy, one trivial handler), the landing
 // page, the feed signed out and signed in, and an insight page. Prints req/s, p50, p99, errors,
-// each path's req/s as a share of the floor's, and the server's memory before and after.
+// each path's req/s as a share of the floor's, and the server's memory before and after. The
+// server runs with the Node options `npm start` gives it (a bounded heap).
 // Goals (issue 13): the public pages ≥ 50% of the floor and p99 ≤ 250 ms; the signed-in feed
 // ≥ 100 req/s and p99 ≤ 600 ms; memory after ≤ 1.5× before. Always exits 0: it is a measurement.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -14,7 +15,7 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { openBenchCatalog } from "./bench-catalog";
 import { runCli } from "./cli";
-import { freePort, stopServer, waitForHealth } from "./next-server";
+import { freePort, startNodeOptions, stopServer, waitForHealth } from "./next-server";
 
 const GOAL = { publicShare: 0.5, publicP99: 250, readerRps: 100, readerP99: 600, memory: 1.5 };
 
@@ -60,6 +61,7 @@ await runCli(async () => {
         // biome-ignore lint/style/noProcessEnv: the server inherits this shell (PATH, HOME), with our overrides
         ...process.env,
         NODE_ENV: "production",
+        NODE_OPTIONS: startNodeOptions(),
         DATABASE_URL: env.DATABASE_URL,
         APP_URL: base,
         AUTH_SECRET: env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
@@ -90,10 +92,10 @@ await runCli(async () => {
       }
     }
     const before = rssMb(server);
-    const results: (Load & { label: string })[] = [];
+    const results: (Load & { label: string; rss: number })[] = [];
     for (const { label, path, headers } of paths) {
       const load = await loadPath(`${base}${path}`, headers);
-      results.push({ label, ...load });
+      results.push({ label, ...load, rss: rssMb(server) });
       console.info(`  ${label}: ${load.rps.toFixed(1)} req/s`);
     }
     const after = rssMb(server);
@@ -103,11 +105,11 @@ await runCli(async () => {
       `\n${CONNECTIONS} connections, ${SECONDS} s per path, next start on ${new URL(env.DATABASE_URL ?? "").pathname.slice(1)}`,
     );
     console.info(
-      `${"path".padEnd(22)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"non-2xx".padStart(9)}${"÷ floor".padStart(9)}`,
+      `${"path".padEnd(22)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"non-2xx".padStart(9)}${"÷ floor".padStart(9)}${"RSS after".padStart(10)}`,
     );
     for (const r of results) {
       console.info(
-        `${r.label.padEnd(22)}${r.rps.toFixed(1).padStart(9)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors).padStart(8)}${String(r.non2xx).padStart(9)}${`${((100 * r.rps) / floor).toFixed(0)}%`.padStart(9)}`,
+        `${r.label.padEnd(22)}${r.rps.toFixed(1).padStart(9)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors).padStart(8)}${String(r.non2xx).padStart(9)}${`${((100 * r.rps) / floor).toFixed(0)}%`.padStart(9)}${`${r.rss} MB`.padStart(10)}`,
       );
     }
     console.info(`server memory (RSS): ${before} MB before, ${after} MB after\n`);

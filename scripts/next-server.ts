@@ -1,8 +1,22 @@
 import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
-// What the scripts and the e2e tier that run `next start` share: a free port, waiting until the
-// server answers, and stopping it.
+// What the scripts and the e2e tier that run `next start` share: the Node options `npm start`
+// gives the server, a free port, waiting until the server answers, and stopping it.
+
+/**
+ * The NODE_OPTIONS of package.json's start script (its heap bounds), so a server started here
+ * runs as `npm start` runs it; the command is started directly to hold the server's own pid.
+ */
+export function startNodeOptions(): string {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const options = /NODE_OPTIONS="\$\{NODE_OPTIONS:-\} ([^"]*)"/.exec(scripts.start ?? "")?.[1];
+  if (!options) throw new Error("package.json's start script sets no NODE_OPTIONS");
+  return options;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

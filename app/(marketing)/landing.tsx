@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { InsightCard } from "@/components/insight-card";
-import { listInsights } from "@/db/queries/insights";
+import { newestInsights } from "@/lib/shared-lists";
 
 /** The landing page, the same for everyone: served to signed-out visitors from the cache. */
 export async function Landing() {
-  const preview = await listInsights({ limit: 3 });
+  const preview = await newestInsights();
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 pb-16">
       <section className="py-16 text-center sm:py-24">

@@ -4,7 +4,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, stopServer as stop, waitForHealth } from "../../scripts/next-server";
+import {
+  freePort,
+  startNodeOptions,
+  stopServer as stop,
+  waitForHealth,
+} from "../../scripts/next-server";
 
 // Starts `next start` on a free port over a throwaway embedded database (the demo catalog loads
 // into it on start), and stops it when the e2e tier is done. `npm run test:e2e` builds first.
@@ -30,6 +35,7 @@ export default async function setup(project: TestProject) {
       env: {
         ...process.env,
         NODE_ENV: "production",
+        NODE_OPTIONS: startNodeOptions(), // the heap bounds `npm start` runs with
         DATABASE_URL: "",
         PGLITE_DIR: path.join(dataDir, "pglite"),
         DEMO_CONTENT: "true",
