@@ -2,7 +2,8 @@
 // it builds nothing) on the bench catalog that bench:feed seeds (100k insights, 10k readers),
 // signs a bench reader in with a database session, and loads each path at 50 connections for
 // 15 s with autocannon: the health route (the floor: the proxy, one trivial handler), the landing
-// page, the feed signed out and signed in, and an insight page. Prints req/s, p50, p99, errors,
+// page, the feed signed out and signed in, an insight page, and a page with next to nothing on it
+// rendered per request (what no per-request page can beat). Prints req/s, p50, p99, errors,
 // each path's req/s as a share of the floor's, and the server's memory before and after. The
 // server runs with the Node options `npm start` gives it (a bounded heap).
 // Goals (issue 13): the public pages ≥ 50% of the floor and p99 ≤ 250 ms; the signed-in feed
@@ -80,6 +81,8 @@ await runCli(async () => {
       { label: "/feed signed out", path: "/feed" },
       { label: "/feed signed in", path: "/feed", headers: { cookie } },
       { label: "/insights/<id>", path: `/insights/${pick.insightId}` },
+      // The ceiling for any page rendered per request: one with next to nothing on it.
+      { label: "rendered floor", path: "/signin/check-email" },
     ];
     // One request each first: the signed-in feed must be the reader's, and a cached page's first
     // render is not what a crowd gets.
