@@ -8,9 +8,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Forms are checked field by field (a note is at most 2000 characters, …) and say which limit
   // was passed; the body limit only has to be above what any form can legitimately send.
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "2mb" },
+    // The cached public pages (app/public) stay in the server's memory cache only, bounded by
+    // cacheMaxMemorySize (50 MB): on disk, every insight id a visitor made up would leave files.
+    isrFlushToDisk: false,
+  },
   typedRoutes: false,
-  // On every response; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
+  // On every response; the Content-Security-Policy is set in proxy.ts.
   async headers() {
     return [
       {

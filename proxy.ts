@@ -1,9 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 
-// A strict Content-Security-Policy on every page: scripts only from us with this request's nonce
-// (Next.js puts the nonce on its own scripts), no framing, forms post only to us (and GitHub when
-// its sign-in is on). Styles allow inline attributes: Radix positions popovers with them.
+// A strict Content-Security-Policy on every page rendered per request: scripts only from us with
+// this request's nonce (Next.js puts the nonce on its own scripts), no framing, forms post only to
+// us (and GitHub when its sign-in is on). Styles allow inline attributes: Radix positions popovers
+// with them. The public pages served from the cache get the same policy without a nonce (below).
 
 // Paths whose responses carry no page policy of their own here: API routes, downloads, feeds and
 // the outbox's framed email HTML (which sets its own).
@@ -31,7 +32,12 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // app/public is reached only by the rewrite above, never by its own address: not found.
+  const response = /^\/public(?:\/|$)/.test(request.nextUrl.pathname)
+    ? NextResponse.rewrite(new URL("/_not-a-page", request.url), {
+        request: { headers: requestHeaders },
+      })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   response.headers.set("x-frame-options", "DENY");
   return response;

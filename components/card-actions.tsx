@@ -3,8 +3,7 @@ import Link from "next/link";
 // The buttons under a card. One form with a submit button per intent, so it works without
 // JavaScript; with it, React submits the same form as an action.
 
-// Classes in app/globals.css (card-button …): written once there, not on every card.
-const button = "card-button";
+// The card-button classes are in app/globals.css: written once there, not on every card.
 
 export function CardActions({
   insightId,
@@ -51,13 +50,13 @@ export function CardActions({
       </button>
       {feedback ? (
         <>
-          <button type="submit" name="intent" value="more" className={button}>
+          <button type="submit" name="intent" value="more" className="card-button">
             More like this
           </button>
-          <button type="submit" name="intent" value="less" className={button}>
+          <button type="submit" name="intent" value="less" className="card-button">
             Less like this
           </button>
-          <button type="submit" name="intent" value="dismiss" className={button}>
+          <button type="submit" name="intent" value="dismiss" className="card-button">
             Dismiss
           </button>
         </>

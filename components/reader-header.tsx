@@ -11,3 +11,13 @@ export async function ReaderHeader() {
 export function PublicHeader() {
   return <SiteHeader reader={null} signOutAction={signOutForm} />;
 }
+
+/** The layout of every route group rendered per request: the reader's header above the page. */
+export function WithReaderHeader({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <ReaderHeader />
+      {children}
+    </>
+  );
+}

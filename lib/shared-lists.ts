@@ -1,3 +1,4 @@
+import "server-only";
 import { listShowChoices } from "@/db/queries/choices";
 import { listInsights } from "@/db/queries/insights";
 import { listTopics } from "@/db/queries/topics";
@@ -8,29 +9,33 @@ import { listTopics } from "@/db/queries/topics";
 
 const FRESH_MS = 60_000;
 
-const kept = new Set<{ forget: () => void }>();
+// On globalThis: route handlers and pages are bundled apart, each with its own copy of this
+// module, and a cron route's refresh must reach the lists the pages use.
+const globalForLists = globalThis as typeof globalThis & {
+  __podbriefSharedLists?: Map<string, { at: number; value: Promise<unknown> }>;
+};
+globalForLists.__podbriefSharedLists ??= new Map();
+const kept = globalForLists.__podbriefSharedLists;
 
-export const topicChoices = keptFor(FRESH_MS, listTopics);
-export const showChoices = keptFor(FRESH_MS, listShowChoices);
-export const newestInsights = keptFor(FRESH_MS, () => listInsights({ limit: 3 }));
+export const topicChoices = keptFor("topics", listTopics);
+export const showChoices = keptFor("shows", listShowChoices);
+export const newestInsights = keptFor("newest", () => listInsights({ limit: 3 }));
 
 /** Reads the lists again on next use (after something in this process changed them). */
 export function forgetSharedLists(): void {
-  for (const list of kept) list.forget();
+  kept.clear();
 }
 
-function keptFor<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | null = null;
-  kept.add({ forget: () => (last = null) });
+function keptFor<T>(name: string, load: () => Promise<T>): () => Promise<T> {
   return () => {
-    if (!last || Date.now() - last.at > ms) {
-      const value = load();
-      last = { at: Date.now(), value };
-      // A failed read is not kept: the next request tries again.
-      value.catch(() => {
-        if (last?.value === value) last = null;
-      });
-    }
-    return last.value;
+    const last = kept.get(name);
+    if (last && Date.now() - last.at <= FRESH_MS) return last.value as Promise<T>;
+    const value = load();
+    kept.set(name, { at: Date.now(), value });
+    // A failed read is not kept: the next request tries again.
+    value.catch(() => {
+      if (kept.get(name)?.value === value) kept.delete(name);
+    });
+    return value;
   };
 }

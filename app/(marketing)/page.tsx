@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { Landing } from "./landing";
+import { Landing } from "@/app/_views/landing";
 
 // A signed-out visit is rewritten by proxy.ts to /public, served from the cache; a reader gets
 // this page, with their own header.

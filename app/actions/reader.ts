@@ -21,7 +21,6 @@ import {
 } from "@/lib/actions/profile";
 import type { ActionResult, ReaderAction } from "@/lib/actions/reader-action";
 import { withFlash } from "@/lib/flash";
-import { refreshPublicPages } from "@/lib/public-pages";
 import { safeLocalPath } from "@/lib/safe-path";
 import { currentReader } from "@/lib/session";
 
@@ -92,7 +91,6 @@ export async function addShowForm(form: FormData): Promise<void> {
   const result = await run(addShowAction, form);
   const back = backTo(form, "/settings");
   if (!result.ok) redirect(withFlash(back, "error", result.error.message));
-  if (result.data.created) refreshPublicPages("adding a show"); // the feed lists every show
   redirect(withFlash(back, "saved", "show-queued"));
 }
 

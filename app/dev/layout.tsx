@@ -1,10 +1,1 @@
-import { ReaderHeader } from "@/components/reader-header";
-
-export default function Layout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <ReaderHeader />
-      {children}
-    </>
-  );
-}
+export { WithReaderHeader as default } from "@/components/reader-header";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { FeedView } from "@/app/_views/feed";
 import { getProfile } from "@/db/queries/profiles";
 import { currentReader } from "@/lib/session";
-import { FeedView } from "./feed-view";
 
 export const metadata: Metadata = { title: "Feed" };
 

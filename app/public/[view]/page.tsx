@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Landing } from "@/app/(marketing)/landing";
-import { FeedView } from "@/app/(reader)/feed/feed-view";
+import { FeedView } from "@/app/_views/feed";
+import { Landing } from "@/app/_views/landing";
 
 type Props = { params: Promise<{ view: string }> };
 

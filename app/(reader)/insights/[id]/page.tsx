@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { InsightView } from "@/app/_views/insight";
+import { insightMetadata } from "@/app/_views/insight-metadata";
 import { recordEvent } from "@/db/queries/events";
 import { getInsight } from "@/db/queries/insights";
 import { readFlash } from "@/lib/flash";
 import { currentReader } from "@/lib/session";
-import { InsightView } from "./insight-view";
-import { insightMetadata } from "./metadata";
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -9,7 +9,8 @@ export const maxDuration = 60;
 
 const summarize = withCron(async () => {
   const summary = await runSummarize({ budgetMs: 50_000 });
-  if (summary.insights > 0) refreshPublicPages("storing new insights");
+  // Insights stored, or an episode's replaced: what the public pages show has changed.
+  if (summary.episodes > 0) refreshPublicPages("summarizing episodes");
   return NextResponse.json(summary);
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { InsightView } from "@/app/(reader)/insights/[id]/insight-view";
-import { insightMetadata } from "@/app/(reader)/insights/[id]/metadata";
+import { InsightView } from "@/app/_views/insight";
+import { insightMetadata } from "@/app/_views/insight-metadata";
 import { getInsight } from "@/db/queries/insights";
 
 type Props = { params: Promise<{ id: string }> };
