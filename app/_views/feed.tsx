@@ -37,10 +37,11 @@ export async function FeedView({
     showChoices(),
     reader ? followedPodcastIds({ userId: reader.id }) : [],
   ]);
-  // A reader filters by the shows they follow (and the one chosen); listing every show in the
-  // catalog was most of the cost of rendering their feed. The public feed lists them all.
-  const mine = new Set([...followed, filter.podcastId]);
-  const shows = followed.length > 0 ? allShows.filter((s) => mine.has(s.id)) : allShows;
+  // The show filter lists the reader's own shows and the one chosen; any show's insights are a
+  // link away on /podcasts. A select of the whole catalog was a third of the page (and most of
+  // the cost of rendering a reader's feed).
+  const wanted = new Set([...followed, filter.podcastId]);
+  const shows = allShows.filter((s) => wanted.has(s.id));
   const saved = reader
     ? await saveStates({ userId: reader.id, insightIds: page.entries.map((e) => e.id) })
     : new Map();
@@ -88,7 +89,7 @@ export async function FeedView({
       <form
         method="get"
         action="/feed"
-        className="mt-4 grid gap-2 sm:grid-cols-[1fr_auto_auto_auto]"
+        className={`mt-4 grid gap-2 ${shows.length > 0 ? "sm:grid-cols-[1fr_auto_auto_auto]" : "sm:grid-cols-[1fr_auto_auto]"}`}
       >
         <label className="sr-only" htmlFor="feed-q">
           Search insights
@@ -117,22 +118,26 @@ export async function FeedView({
             </option>
           ))}
         </select>
-        <label className="sr-only" htmlFor="feed-show">
-          Show
-        </label>
-        <select
-          id="feed-show"
-          name="show"
-          defaultValue={filter.podcastId ?? ""}
-          className={inputClass}
-        >
-          <option value="">All shows</option>
-          {shows.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
+        {shows.length > 0 ? (
+          <>
+            <label className="sr-only" htmlFor="feed-show">
+              Show
+            </label>
+            <select
+              id="feed-show"
+              name="show"
+              defaultValue={filter.podcastId ?? ""}
+              className={inputClass}
+            >
+              <option value="">All shows</option>
+              {shows.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <button type="submit" className={quietButtonClass}>
           Filter
         </button>

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type FeedServer, startFeedServer } from "../support/feed-server";
@@ -93,25 +94,36 @@ describe("a signed-out visitor", () => {
 });
 
 describe("a reader", () => {
-  it("never gets the cached page; a show they add reaches the cached feed by name once checked", async () => {
-    const before = await (await fetch(`${baseUrl}/feed`)).text();
-    const title = `Cache Check Show ${Date.now()}`;
-    const address = feeds.url(`/cache-check-${Date.now()}.xml`);
+  it("never gets the cached page; a show they add reaches the cached pages once summarized", async () => {
+    // A new show with one episode of today, whose transcript is one of the demo's.
+    const stamp = Date.now();
+    const title = `Cache Check Show ${stamp}`;
+    const address = feeds.url(`/cache-check-${stamp}.xml`);
+    const transcript = feeds.url(`/cache-check-${stamp}.md`);
+    feeds.serve(
+      new URL(transcript).pathname,
+      await readFile("lib/demo/feeds/transcripts/brain-science-25.md", "utf8"),
+      "text/markdown",
+    );
     feeds.serve(
       new URL(address).pathname,
-      // No episodes: the show is checked by the ingest below and leaves the catalog's other tests
-      // nothing to transcribe or summarize.
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>
-       <link>https://example.com/</link><description>A show for the cache test.</description>
-       </channel></rss>`,
+      `<?xml version="1.0"?>
+      <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+        <title>${title}</title><link>https://example.com/</link><description>For the cache test.</description>
+        <item><guid isPermaLink="false">cache-check-${stamp}</guid><title>Cache check episode</title>
+          <enclosure url="${feeds.url("/cache-check.mp3")}" length="0" type="audio/mpeg"/>
+          <pubDate>${new Date().toUTCString()}</pubDate>
+          <podcast:transcript url="${transcript}" type="text/markdown"/></item>
+      </channel></rss>`,
       "application/rss+xml",
     );
-    expect(before).not.toContain(title);
+    const before = await fetch(`${baseUrl}/`);
+    expect(await before.text()).not.toContain(title);
 
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await signInThroughOutbox(page, baseUrl, `cache-${Date.now()}@example.com`);
+    await signInThroughOutbox(page, baseUrl, `cache-${stamp}@example.com`);
     const own = await page.goto(`${baseUrl}/`);
     expect(own?.headers()["x-nextjs-cache"]).toBeUndefined();
     expect(own?.headers()["cache-control"]).toContain("private");
@@ -122,17 +134,21 @@ describe("a reader", () => {
     await page.getByRole("button", { name: "Add", exact: true }).click();
     await page.waitForURL(/saved=show-queued/);
     await context.close();
-    expect(await (await fetch(`${baseUrl}/feed`)).text()).not.toContain(address);
 
-    // Listed by name once the show is checked: the cron's run refreshes the cached feed (without
-    // it the feed would keep its list for five minutes); its address, which may carry a reader's
-    // token, is never shown.
-    const ingest = await fetch(`${baseUrl}/api/cron/ingest`, {
-      headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
+    const cron = (path: string) =>
+      fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+    expect(await (await cron("/api/cron/ingest")).json()).toMatchObject({
+      feedsChecked: 1,
+      feedsFailed: 0,
+      transcripts: 1,
     });
-    expect(await ingest.json()).toMatchObject({ feedsChecked: 1, feedsFailed: 0 });
-    const after = await (await fetch(`${baseUrl}/feed`)).text();
-    expect(after).toContain(`>${title}</option>`);
-    expect(after).not.toContain(address);
+    const summarized = await (await cron("/api/cron/summarize")).json();
+    expect(summarized).toMatchObject({ episodes: 1 });
+    expect(summarized.insights).toBeGreaterThan(0);
+
+    // The landing page lists the newest insights: without the refresh it would keep its cached
+    // copy for five minutes.
+    const after = await fetch(`${baseUrl}/`);
+    expect(await after.text()).toContain(title);
   });
 });

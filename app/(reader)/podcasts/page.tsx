@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { listPodcastsWithCounts } from "@/db/queries/feeds";
 import { DEMO_ATTRIBUTION, isDemoFeed } from "@/lib/demo/attribution";
@@ -43,7 +44,11 @@ export default async function PodcastsPage() {
               </div>
             )}
             <div className="min-w-0">
-              <h2 className="font-semibold">{show.title || show.feedUrl}</h2>
+              <h2 className="font-semibold">
+                <Link href={`/feed?show=${show.id}`} className="hover:underline">
+                  {show.title || show.feedUrl}
+                </Link>
+              </h2>
               <p className="text-sm text-stone-500 dark:text-stone-400">
                 {show.episodeCount} {show.episodeCount === 1 ? "episode" : "episodes"} ·{" "}
                 {show.checkedAt
