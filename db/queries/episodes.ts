@@ -1,104 +1,36 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { getDb, rowsOf } from "../client";
+import { inArray, sql } from "drizzle-orm";
+import { getDb } from "../client";
 import { type Chapter, type Episode, type EpisodeStatus, episodes } from "../schema";
+import { claimUnits, EPISODE_UNITS, leaseEnd, releaseUnits } from "./work-units";
 
-// Episodes as work units: claimed by status with a lease, then moved on or failed with a reason.
-
-/** An episode claimed this often without finishing (its worker died each time) is left alone. */
-const MAX_CLAIMS = 10;
+// Episodes as work units (work-units.ts): claimed by status with a lease, then moved on or failed
+// with a reason.
 
 export async function claimEpisodes({
   status,
   now,
   limit,
   leaseSeconds,
+  maxClaims,
 }: {
   status: EpisodeStatus;
   now: Date;
   limit: number;
   leaseSeconds: number;
+  /** An episode claimed this often without finishing (its worker died each time) is left alone. */
+  maxClaims: number;
 }): Promise<Episode[]> {
   const db = await getDb();
-  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
-  const claimed = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      update ${episodes} set lease_until = ${leaseUntil.toISOString()}::timestamptz, attempts = ${episodes.attempts} + 1
-      where ${episodes.id} in (
-        select id from ${episodes}
-        where ${episodes.status} = ${status} and ${episodes.nextAttemptAt} <= ${now.toISOString()}::timestamptz
-          and ${episodes.attempts} < ${MAX_CLAIMS}
-          and (${episodes.leaseUntil} is null or ${episodes.leaseUntil} < ${now.toISOString()}::timestamptz)
-        order by ${episodes.publishedAt} desc nulls last
-        limit ${limit}
-        for update skip locked
-      )
-      returning id`),
-  );
-  if (claimed.length === 0) return [];
-  return db
-    .select()
-    .from(episodes)
-    .where(
-      sql`${episodes.id} in (${sql.join(
-        claimed.map((r) => sql`${r.id}::uuid`),
-        sql`, `,
-      )})`,
-    );
-}
-
-/** Moves an episode to its next status and releases its lease. */
-export async function advanceEpisode({
-  episodeId,
-  status,
-  chapters,
-  tokenUsage,
-}: {
-  episodeId: string;
-  status: EpisodeStatus;
-  chapters?: Chapter[] | null;
-  tokenUsage?: { input: number; output: number };
-}): Promise<void> {
-  const db = await getDb();
-  await db
-    .update(episodes)
-    .set({
-      status,
-      leaseUntil: null,
-      failureReason: null,
-      attempts: 0,
-      ...(chapters !== undefined ? { chapters } : {}),
-      ...(tokenUsage ? { tokenUsage } : {}),
-    })
-    .where(eq(episodes.id, episodeId));
-}
-
-/** Records why an episode's work failed: retried at `nextAttemptAt`, or failed for good. */
-export async function recordEpisodeFailure({
-  episodeId,
-  reason,
-  nextAttemptAt,
-  final,
-  refundAttempt = false,
-}: {
-  episodeId: string;
-  reason: string;
-  nextAttemptAt: Date;
-  final: boolean;
-  /** The claim did no work (someone else holds the same job): it does not count as a try. */
-  refundAttempt?: boolean;
-}): Promise<void> {
-  const db = await getDb();
-  await db
-    .update(episodes)
-    .set({
-      failureReason: reason.replaceAll("\u0000", "").slice(0, 500),
-      nextAttemptAt,
-      leaseUntil: null,
-      ...(final ? { status: "failed" as const } : {}),
-      ...(refundAttempt ? { attempts: sql`greatest(${episodes.attempts} - 1, 0)` } : {}),
-    })
-    .where(eq(episodes.id, episodeId));
+  const claimed = await claimUnits(db, EPISODE_UNITS, {
+    at: now,
+    until: leaseEnd(now, leaseSeconds),
+    limit,
+    where: sql`e.status = ${status} and e.next_attempt_at <= ${now.toISOString()}::timestamptz`,
+    order: sql`e.published_at desc nulls last`,
+    maxClaims,
+  });
+  return episodesByIds(claimed.map((r) => r.key));
 }
 
 /** Claims one episode by id, whatever its status, unless another worker holds its lease. */
@@ -114,13 +46,67 @@ export async function claimEpisode({
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(episodeId))
     return null;
   const db = await getDb();
-  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
-  const [row] = await db
-    .update(episodes)
-    .set({ leaseUntil, attempts: sql`${episodes.attempts} + 1` })
-    .where(
-      sql`${episodes.id} = ${episodeId}::uuid and (${episodes.leaseUntil} is null or ${episodes.leaseUntil} < ${now.toISOString()}::timestamptz)`,
-    )
-    .returning();
+  const claimed = await claimUnits(db, EPISODE_UNITS, {
+    at: now,
+    until: leaseEnd(now, leaseSeconds),
+    limit: 1,
+    where: sql`e.id = ${episodeId}::uuid`,
+    order: sql`e.id`,
+  });
+  const [row] = await episodesByIds(claimed.map((r) => r.key));
   return row ?? null;
+}
+
+async function episodesByIds(ids: string[]): Promise<Episode[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  return db.select().from(episodes).where(inArray(episodes.id, ids));
+}
+
+/** Moves an episode to its next status and releases its lease; its next stage starts afresh. */
+export async function advanceEpisode({
+  episodeId,
+  status,
+  chapters,
+  tokenUsage,
+}: {
+  episodeId: string;
+  status: EpisodeStatus;
+  chapters?: Chapter[] | null;
+  tokenUsage?: { input: number; output: number };
+}): Promise<void> {
+  const db = await getDb();
+  const json = (value: unknown) => sql`${value === null ? null : JSON.stringify(value)}::jsonb`;
+  await releaseUnits(db, EPISODE_UNITS, {
+    where: sql`e.id = ${episodeId}::uuid`,
+    set: sql.join(
+      [
+        sql`status = ${status}, failure_reason = null, attempts = 0`,
+        ...(chapters !== undefined ? [sql`chapters = ${json(chapters)}`] : []),
+        ...(tokenUsage ? [sql`token_usage = ${json(tokenUsage)}`] : []),
+      ],
+      sql`, `,
+    ),
+  });
+}
+
+/** Records why an episode's work failed: retried at `nextAttemptAt`, or failed for good. */
+export async function recordEpisodeFailure({
+  episodeId,
+  reason,
+  nextAttemptAt,
+  final,
+}: {
+  episodeId: string;
+  reason: string;
+  nextAttemptAt: Date;
+  final: boolean;
+}): Promise<void> {
+  const db = await getDb();
+  await releaseUnits(db, EPISODE_UNITS, {
+    where: sql`e.id = ${episodeId}::uuid`,
+    set: sql`failure_reason = ${reason.replaceAll("\u0000", "").slice(0, 500)},
+             next_attempt_at = ${nextAttemptAt.toISOString()}::timestamptz
+             ${final ? sql`, status = 'failed'` : sql``}`,
+  });
 }

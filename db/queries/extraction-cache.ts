@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, rowsOf } from "../client";
+import { getDb } from "../client";
 import { extractionCache } from "../schema";
+import { EXTRACTION_UNITS, leaseFree, releaseUnits, setLeases } from "./work-units";
 
 // The model's answer per (transcript, model, prompt version). A worker claims a key before it
 // calls the model, so two workers on the same transcript never both pay for it. A claim carries a
@@ -19,16 +20,16 @@ export async function claimExtraction({
   model,
   promptVersion,
   now,
-  leaseSeconds,
+  leaseUntil,
 }: {
   key: string;
   model: string;
   promptVersion: string;
   now: Date;
-  leaseSeconds: number;
+  /** The claim's lease: the summarize unit's own (the episode's), so one lease guards the unit. */
+  leaseUntil: Date;
 }): Promise<CachedExtraction> {
   const db = await getDb();
-  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
   const token = randomUUID();
   const inserted = await db
     .insert(extractionCache)
@@ -37,14 +38,11 @@ export async function claimExtraction({
     .returning({ key: extractionCache.key });
   if (inserted.length > 0) return { state: "claimed", token };
   // Someone has it: done, still working, or gone quiet (lease over) and ours to take over.
-  const takenOver = rowsOf<{ key: string }>(
-    await db.execute(sql`
-      update ${extractionCache}
-      set lease_until = ${leaseUntil.toISOString()}::timestamptz, claim_token = ${token}
-      where key = ${key} and status = 'pending'
-        and (lease_until is null or lease_until < ${now.toISOString()}::timestamptz)
-      returning key`),
-  );
+  const takenOver = await setLeases(db, EXTRACTION_UNITS, {
+    where: sql`x.key = ${key} and x.status = 'pending' and ${leaseFree(EXTRACTION_UNITS, now)}`,
+    until: leaseUntil,
+    set: sql`claim_token = ${token}`,
+  });
   if (takenOver.length > 0) return { state: "claimed", token };
   const [row] = await db.select().from(extractionCache).where(eq(extractionCache.key, key));
   if (row?.status === "done")
@@ -65,12 +63,12 @@ export async function completeExtraction({
   usage: { input: number; output: number };
 }): Promise<boolean> {
   const db = await getDb();
-  const updated = await db
-    .update(extractionCache)
-    .set({ status: "done", result, usage, leaseUntil: null, claimToken: null })
-    .where(and(eq(extractionCache.key, key), eq(extractionCache.claimToken, token)))
-    .returning({ key: extractionCache.key });
-  return updated.length > 0;
+  const done = await releaseUnits(db, EXTRACTION_UNITS, {
+    where: sql`x.key = ${key} and x.claim_token = ${token}`,
+    set: sql`status = 'done', result = ${JSON.stringify(result)}::jsonb,
+             usage = ${JSON.stringify(usage)}::jsonb, claim_token = null`,
+  });
+  return done.length > 0;
 }
 
 /** Gives a claimed key back after a failed call, so the next attempt may claim it at once. */

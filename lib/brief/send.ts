@@ -1,11 +1,16 @@
-import { batchEmails, closeBrief, markBatchSent, releaseBatch } from "@/db/queries/briefs";
+import {
+  type BatchEmail,
+  batchEmails,
+  markBatchSent,
+  releaseBatch,
+} from "@/db/queries/brief-batches";
+import { closeBrief } from "@/db/queries/briefs";
 import { type BatchResult, mailTransportName, sendEmailBatch } from "@/lib/mail/transport";
+import { givesUp, MAX_ATTEMPTS } from "@/lib/work-units";
 
 // Sending one batch of stored briefs: the idempotency key comes from the briefs' date and the
 // batch id, and the body from the stored emails in a fixed order, so every retry of a batch (this
 // run's, or the next run's after a crash) asks the provider the very same thing.
-
-export const MAX_ATTEMPTS = 6;
 
 export type SendOutcome =
   | { kind: "sent"; count: number }
@@ -62,15 +67,7 @@ export function processPacer(perSecond: number): Pacer {
 const defaultSleep = (ms: number): Promise<void> =>
   new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function sendBatch({
-  batchId,
-  now,
-  leaseAt,
-  pace,
-  deadline,
-  sleep = defaultSleep,
-  afterAccepted,
-}: {
+type SendOptions = {
   batchId: string;
   now: Date;
   /** The wall clock, for leases. */
@@ -81,25 +78,26 @@ export async function sendBatch({
   sleep?: (ms: number) => Promise<void>;
   /** Called after the provider accepted the batch, before it is marked (tests crash here). */
   afterAccepted?: (batchId: string) => Promise<void> | void;
-}): Promise<SendOutcome & { calls: number }> {
-  const emails = await batchEmails({ batchId });
+};
+
+type Sent = SendOutcome & { calls: number };
+
+export async function sendBatch(options: SendOptions): Promise<Sent> {
+  const emails = await batchEmails({ batchId: options.batchId });
   if (emails.length === 0) return { kind: "sent", count: 0, calls: 0 };
-  const worn = emails.filter((e) => e.attempts > MAX_ATTEMPTS);
-  if (worn.length === emails.length) {
-    for (const e of emails) {
-      await closeBrief({
-        briefId: e.briefId,
-        status: "failed",
-        reason: `gave up after ${MAX_ATTEMPTS} attempts`,
-      });
-    }
-    return {
-      kind: "failed",
-      count: emails.length,
-      reason: `gave up after ${MAX_ATTEMPTS} attempts`,
-      calls: 0,
-    };
+  if (emails.every((e) => givesUp("briefBatch", e.attempts))) {
+    const reason = `gave up after ${MAX_ATTEMPTS.briefBatch} attempts`;
+    await closeAll(emails, reason);
+    return { kind: "failed", count: emails.length, reason, calls: 0 };
   }
+  return deliver(emails, options);
+}
+
+/** Asks the provider to send the batch, a few times over a short wait; else leaves it for later. */
+async function deliver(
+  emails: BatchEmail[],
+  { batchId, now, leaseAt, pace, deadline, sleep = defaultSleep, afterAccepted }: SendOptions,
+): Promise<Sent> {
   // The batch id begins with the date it was formed: the key depends on nothing else, so it is
   // the same on every retry whatever happens to the batch's rows meanwhile.
   const idempotencyKey = `brief-${batchId}`;
@@ -137,11 +135,8 @@ export async function sendBatch({
     }
     const waitMs =
       result.kind === "rate_limited" ? result.retryAfterSeconds * 1000 : 2 ** attempt * 500;
-    const retryable = result.kind === "rate_limited" || result.retryable;
-    if (!retryable) {
-      for (const e of emails) {
-        await closeBrief({ briefId: e.briefId, status: "failed", reason: result.message });
-      }
+    if (result.kind !== "rate_limited" && !result.retryable) {
+      await closeAll(emails, result.message);
       return { kind: "failed", count: emails.length, reason: result.message, calls };
     }
     if (attempt >= 3 || Date.now() + waitMs > deadline) {
@@ -153,5 +148,11 @@ export async function sendBatch({
       return { kind: "retry-later", reason: result.message, calls };
     }
     await sleep(waitMs);
+  }
+}
+
+async function closeAll(emails: BatchEmail[], reason: string): Promise<void> {
+  for (const e of emails) {
+    await closeBrief({ briefId: e.briefId, status: "failed", reason });
   }
 }

@@ -7,6 +7,7 @@ import {
 } from "@/db/queries/feeds";
 import type { NewEpisode, Podcast } from "@/db/schema";
 import { publicReason } from "@/lib/public-reason";
+import { after, backoffMs, MAX_BACKOFF_MS } from "@/lib/work-units";
 import { fetchDocument } from "./fetch-document";
 import { hostOf } from "./host-turns";
 import { type ParsedEpisode, type ParsedFeed, parsePodcastFeed } from "./parse-feed";
@@ -19,7 +20,6 @@ import { pickBestTranscript, transcriptFormatOf } from "./transcripts";
 
 export const CHECK_INTERVAL_MS = 60 * 60 * 1000;
 const BLOCKED_RECHECK_MS = 7 * 24 * 60 * 60 * 1000;
-const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
 /** On a show's first check, only its newest episodes are worked on; the back catalog is archived. */
 export const FIRST_CHECK_EPISODES = 3;
 
@@ -179,9 +179,5 @@ export function retryAt(error: unknown, errorCount: number, now: Date): Date {
   if (error instanceof FetchError && error.details.retryAfterSeconds) {
     return after(now, Math.min(error.details.retryAfterSeconds * 1000, MAX_BACKOFF_MS));
   }
-  return after(now, Math.min(15 * 60 * 1000 * 2 ** errorCount, MAX_BACKOFF_MS));
-}
-
-function after(now: Date, ms: number): Date {
-  return new Date(now.getTime() + ms);
+  return after(now, backoffMs("feed", errorCount));
 }

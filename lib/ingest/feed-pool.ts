@@ -1,5 +1,6 @@
 import { claimDueFeeds, deferFeeds, releaseFeeds } from "@/db/queries/feeds";
 import type { Podcast } from "@/db/schema";
+import { LEASE_SECONDS } from "@/lib/work-units";
 import { checkFeed, type FeedOutcome } from "./check-feed";
 import { hostBusy, hostOf } from "./host-turns";
 
@@ -19,7 +20,6 @@ export const FEED_CONCURRENCY = 24;
 
 export type FeedPoolOptions = {
   now: () => Date;
-  leaseSeconds: number;
   /** Check exactly these shows, due or not. */
   podcastIds?: string[];
   concurrency: number;
@@ -38,130 +38,149 @@ export type FeedPoolResult = {
 /** Host trouble seen in this run: until when a host asked us to wait, or null to leave it be. */
 type Pause = { until: Date; reason: string } | null;
 
-export async function checkFeedsInPool({
-  now,
-  leaseSeconds,
-  podcastIds,
-  concurrency,
-  signal: deadline,
-  onOutcome,
-}: FeedPoolOptions): Promise<FeedPoolResult> {
-  // A check failing in a way no feed explains (the database gone) stops the others too.
-  const halt = new AbortController();
-  const signal = AbortSignal.any([deadline, halt.signal]);
-  const stopped = new Promise<void>((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener("abort", () => resolve(), { once: true });
-  });
+export async function checkFeedsInPool(options: FeedPoolOptions): Promise<FeedPoolResult> {
+  return new FeedPool(options).run();
+}
 
-  const waiting: Podcast[] = [];
-  const running = new Set<Promise<void>>();
+/** One run's pool: the feeds claimed and waiting, the checks running, the hosts paused. */
+class FeedPool {
+  private readonly options: FeedPoolOptions;
+  /** A check failing in a way no feed explains (the database gone) stops the others too. */
+  private readonly halt = new AbortController();
+  private readonly signal: AbortSignal;
+  private readonly stopped: Promise<void>;
+  private readonly waiting: Podcast[] = [];
+  private readonly running = new Set<Promise<void>>();
   /** Hosts of the checks started since the loop last waited, whose turns may not be taken yet. */
-  const justStarted = new Set<string>();
-  const paused = new Map<string, Pause>();
+  private readonly justStarted = new Set<string>();
+  private readonly paused = new Map<string, Pause>();
   /** Claimed but not checked: their leases are given up when the run ends, so they stay due. */
-  const leftDue: string[] = [];
-  let remaining = podcastIds;
-  let exhausted = false;
-  const result: FeedPoolResult = { busyElsewhere: 0, deferred: 0 };
+  private readonly leftDue: string[] = [];
+  private remaining: string[] | undefined;
+  private exhausted = false;
+  private readonly result: FeedPoolResult = { busyElsewhere: 0, deferred: 0 };
+
+  constructor(options: FeedPoolOptions) {
+    this.options = options;
+    this.remaining = options.podcastIds;
+    const signal = AbortSignal.any([options.signal, this.halt.signal]);
+    this.signal = signal;
+    this.stopped = new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+  }
+
+  async run(): Promise<FeedPoolResult> {
+    const { concurrency } = this.options;
+    const { waiting, running } = this;
+    try {
+      while (!this.signal.aborted) {
+        const startable = waiting.filter(this.canStart).length;
+        if (
+          !this.exhausted &&
+          waiting.length < concurrency &&
+          startable < concurrency - running.size
+        ) {
+          await this.claim(concurrency - waiting.length);
+          continue;
+        }
+        for (let feed = waiting.find(this.canStart); feed && running.size < concurrency; ) {
+          this.start(feed);
+          feed = waiting.find(this.canStart);
+        }
+        if (running.size === 0) {
+          if (waiting.length === 0) break;
+          // Every waiting host is busy with requests not ours (a transcript, another run in this
+          // process): one check waits for its turn rather than none being made.
+          const first = waiting[0];
+          if (first) this.start(first);
+        }
+        this.justStarted.clear();
+        await Promise.race([...running, this.stopped]);
+      }
+    } catch (error) {
+      this.halt.abort(error);
+    } finally {
+      await Promise.allSettled(running);
+      this.leftDue.push(...waiting.splice(0).map((feed) => feed.id));
+      await releaseFeeds({ podcastIds: this.leftDue });
+    }
+    if (this.halt.signal.aborted) throw this.halt.signal.reason;
+    return this.result;
+  }
 
   // The host turns (fetch-document.ts) keep requests polite whatever starts; this only keeps a
   // check from taking a place in the pool to wait for a host that is busy. A check holds its host
   // only while fetching from it, so a feed redirected elsewhere frees its own host for the next.
-  const canStart = (feed: Podcast) => {
+  private readonly canStart = (feed: Podcast): boolean => {
     const host = hostOf(feed.feedUrl);
-    return !justStarted.has(host) && !hostBusy(host);
+    return !this.justStarted.has(host) && !hostBusy(host);
   };
 
-  /** Takes the waiting feeds of paused hosts out: deferred to when the host said, or left due. */
-  const setAside = async () => {
-    const deferrals = new Map<string, string[]>();
-    for (const feed of [...waiting]) {
-      const host = hostOf(feed.feedUrl);
-      if (!paused.has(host)) continue;
-      waiting.splice(waiting.indexOf(feed), 1);
-      result.deferred++;
-      if (paused.get(host)) deferrals.set(host, [...(deferrals.get(host) ?? []), feed.id]);
-      else leftDue.push(feed.id);
+  private async claim(limit: number): Promise<void> {
+    const claimed = await claimDueFeeds({
+      now: this.options.now(),
+      limit,
+      leaseSeconds: LEASE_SECONDS.feed,
+      ids: this.remaining,
+    });
+    if (this.remaining) {
+      const got = new Set(claimed.map((feed) => feed.id));
+      this.remaining = this.remaining.filter((id) => !got.has(id));
     }
-    for (const [host, ids] of deferrals) {
-      const pause = paused.get(host);
-      if (pause) await deferFeeds({ podcastIds: ids, until: pause.until, reason: pause.reason });
+    // Fewer than asked for: nothing else is due, or (shows asked for by id) the rest are leased.
+    if (claimed.length < limit || this.remaining?.length === 0) {
+      this.exhausted = true;
+      this.result.busyElsewhere = this.remaining?.length ?? 0;
     }
-  };
+    this.waiting.push(...claimed);
+    await this.setAside();
+  }
 
-  const pauseFor = async (outcome: FeedOutcome) => {
+  private start(feed: Podcast): void {
+    this.waiting.splice(this.waiting.indexOf(feed), 1);
+    this.justStarted.add(hostOf(feed.feedUrl));
+    const task = (async () => {
+      try {
+        const outcome = await checkFeed(feed, this.options.now(), { signal: this.signal });
+        this.options.onOutcome(outcome);
+        await this.pauseFor(outcome);
+      } catch (error) {
+        if (this.signal.aborted) this.leftDue.push(feed.id);
+        else this.halt.abort(error);
+      }
+    })().finally(() => this.running.delete(task));
+    this.running.add(task);
+  }
+
+  private async pauseFor(outcome: FeedOutcome): Promise<void> {
     const fault = outcome.fault;
     if (fault?.code === "rate_limited") {
       const reason = `not checked: ${outcome.error ?? `${fault.host} asked us to wait`}`;
-      paused.set(fault.host, { until: fault.nextCheckAt, reason });
+      this.paused.set(fault.host, { until: fault.nextCheckAt, reason });
     } else if (fault?.code === "timeout") {
-      paused.set(fault.host, null);
+      this.paused.set(fault.host, null);
     } else {
       return;
     }
-    await setAside();
-  };
-
-  const start = (feed: Podcast) => {
-    waiting.splice(waiting.indexOf(feed), 1);
-    justStarted.add(hostOf(feed.feedUrl));
-    const task = (async () => {
-      try {
-        const outcome = await checkFeed(feed, now(), { signal });
-        onOutcome(outcome);
-        await pauseFor(outcome);
-      } catch (error) {
-        if (signal.aborted) leftDue.push(feed.id);
-        else halt.abort(error);
-      }
-    })().finally(() => running.delete(task));
-    running.add(task);
-  };
-
-  const claim = async (limit: number) => {
-    const claimed = await claimDueFeeds({ now: now(), limit, leaseSeconds, ids: remaining });
-    if (remaining) {
-      const got = new Set(claimed.map((feed) => feed.id));
-      remaining = remaining.filter((id) => !got.has(id));
-    }
-    // Fewer than asked for: nothing else is due, or (shows asked for by id) the rest are leased.
-    if (claimed.length < limit || remaining?.length === 0) {
-      exhausted = true;
-      result.busyElsewhere = remaining?.length ?? 0;
-    }
-    waiting.push(...claimed);
-    await setAside();
-  };
-
-  try {
-    while (!signal.aborted) {
-      const startable = waiting.filter(canStart).length;
-      if (!exhausted && waiting.length < concurrency && startable < concurrency - running.size) {
-        await claim(concurrency - waiting.length);
-        continue;
-      }
-      for (let feed = waiting.find(canStart); feed && running.size < concurrency; ) {
-        start(feed);
-        feed = waiting.find(canStart);
-      }
-      if (running.size === 0) {
-        if (waiting.length === 0) break;
-        // Every waiting host is busy with requests not ours (a transcript, another run in this
-        // process): one check waits for its turn rather than none being made.
-        const first = waiting[0];
-        if (first) start(first);
-      }
-      justStarted.clear();
-      await Promise.race([...running, stopped]);
-    }
-  } catch (error) {
-    halt.abort(error);
-  } finally {
-    await Promise.allSettled(running);
-    leftDue.push(...waiting.splice(0).map((feed) => feed.id));
-    await releaseFeeds({ podcastIds: leftDue });
+    await this.setAside();
   }
-  if (halt.signal.aborted) throw halt.signal.reason;
-  return result;
+
+  /** Takes the waiting feeds of paused hosts out: deferred to when the host said, or left due. */
+  private async setAside(): Promise<void> {
+    const deferrals = new Map<string, string[]>();
+    for (const feed of [...this.waiting]) {
+      const host = hostOf(feed.feedUrl);
+      if (!this.paused.has(host)) continue;
+      this.waiting.splice(this.waiting.indexOf(feed), 1);
+      this.result.deferred++;
+      if (this.paused.get(host)) deferrals.set(host, [...(deferrals.get(host) ?? []), feed.id]);
+      else this.leftDue.push(feed.id);
+    }
+    for (const [host, ids] of deferrals) {
+      const pause = this.paused.get(host);
+      if (pause) await deferFeeds({ podcastIds: ids, until: pause.until, reason: pause.reason });
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { claimEpisodes } from "@/db/queries/episodes";
 import { publicReason } from "@/lib/public-reason";
+import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work-units";
 import type { FeedOutcome } from "./check-feed";
 import { checkFeedsInPool, FEED_CONCURRENCY } from "./feed-pool";
 import { transcribeEpisode } from "./transcribe";
@@ -39,10 +40,6 @@ export type IngestOptions = {
   onProgress?: (event: IngestProgress) => void;
 };
 
-// Covers the slowest single unit: a feed (redirects, new-feed-url) or an episode's audio download
-// plus speech-to-text. A claimed feed waits at most a pool's turn before its check starts.
-const LEASE_SECONDS = 10 * 60;
-
 export async function runIngest({
   now = () => new Date(),
   budgetMs = 50_000,
@@ -70,7 +67,6 @@ export async function runIngest({
 
   const feeds = checkFeedsInPool({
     now,
-    leaseSeconds: LEASE_SECONDS,
     podcastIds,
     concurrency,
     signal: budget.signal,
@@ -91,44 +87,14 @@ export async function runIngest({
     feedNews.fire();
   });
 
-  const episodes = (async () => {
-    while (!budget.signal.aborted) {
-      // Taken before the claim, so a feed stored while the claim runs is not missed.
-      const news = feedNews.next();
-      const lastLook = feedsDone;
-      const [episode] = await claimEpisodes({
-        status: "new",
-        now: now(),
-        limit: 1,
-        leaseSeconds: LEASE_SECONDS,
-      });
-      if (!episode) {
-        // New episodes can still come from feeds being checked in this run.
-        if (lastLook) return;
-        await Promise.race([news, aborted(budget.signal)]);
-        continue;
-      }
-      const outcome = await transcribeEpisode(episode, now()).catch((error: unknown) => ({
-        status: "failed" as const,
-        error: publicReason(error, "transcribing an episode"),
-      }));
-      if (outcome.status === "transcribed") summary.transcripts++;
-      if (outcome.error) {
-        const reason =
-          outcome.status === "retry"
-            ? `${outcome.error} (will retry)`
-            : outcome.status === "transcribed"
-              ? `${outcome.error} (used the show notes instead)`
-              : outcome.error;
-        summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason });
-      }
-      onProgress?.({
-        stage: "episode",
-        episodeId: episode.id,
-        ok: outcome.status === "transcribed",
-      });
-    }
-  })();
+  const episodes = transcribeLane({
+    now,
+    signal: budget.signal,
+    feedNews,
+    feedsDone: () => feedsDone,
+    summary,
+    onProgress,
+  });
 
   try {
     const [pool] = await settleBoth(feeds, episodes);
@@ -139,6 +105,60 @@ export async function runIngest({
   }
   summary.outOfTime = budget.signal.aborted;
   return summary;
+}
+
+/**
+ * New episodes get their transcripts one at a time, beside the feed checks, until the budget ends
+ * or no episode is due and the feed checks (which may bring more) are done.
+ */
+async function transcribeLane({
+  now,
+  signal,
+  feedNews,
+  feedsDone,
+  summary,
+  onProgress,
+}: {
+  now: () => Date;
+  signal: AbortSignal;
+  feedNews: Wakeup;
+  feedsDone: () => boolean;
+  summary: IngestSummary;
+  onProgress?: (event: IngestProgress) => void;
+}): Promise<void> {
+  while (!signal.aborted) {
+    // Taken before the claim, so a feed stored while the claim runs is not missed.
+    const news = feedNews.next();
+    const lastLook = feedsDone();
+    const [episode] = await claimEpisodes({
+      status: "new",
+      now: now(),
+      limit: CLAIM_LIMIT.transcribe,
+      leaseSeconds: LEASE_SECONDS.transcribe,
+      maxClaims: MAX_CLAIMS.episode,
+    });
+    if (!episode) {
+      // New episodes can still come from feeds being checked in this run.
+      if (lastLook) return;
+      await Promise.race([news, aborted(signal)]);
+      continue;
+    }
+    const outcome = await transcribeEpisode(episode, now()).catch((error: unknown) => ({
+      status: "failed" as const,
+      error: publicReason(error, "transcribing an episode"),
+    }));
+    if (outcome.status === "transcribed") summary.transcripts++;
+    if (outcome.error) {
+      const reason =
+        outcome.status === "retry"
+          ? `${outcome.error} (will retry)`
+          : outcome.status === "transcribed"
+            ? `${outcome.error} (used the show notes instead)`
+            : outcome.error;
+      summary.errors.push({ url: episode.transcriptUrl ?? episode.title, reason });
+    }
+    onProgress?.({ stage: "episode", episodeId: episode.id, ok: outcome.status === "transcribed" });
+  }
 }
 
 /** Both results once both have settled; the first failure, if any, once both have settled. */

@@ -4,6 +4,7 @@ import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
 import type { Chapter, Episode, Segment, TranscriptSource } from "@/db/schema";
 import { transcriptionModel } from "@/lib/ai/models";
 import { publicReason } from "@/lib/public-reason";
+import { after, backoffMs, givesUp } from "@/lib/work-units";
 import { parseChaptersJson } from "./chapters";
 import { fetchDocument } from "./fetch-document";
 import { transcribeAudio } from "./transcribe-audio";
@@ -12,9 +13,6 @@ import { readTranscript, transcriptFormatOf } from "./transcripts";
 // Second stage of ingest: give a new episode its text. The feed's transcript when it has one;
 // otherwise, or when the transcript cannot be had after a few tries, speech-to-text of the audio
 // when that is turned on, and the show notes as the last resort.
-
-const MAX_ATTEMPTS = 3;
-const RETRY_MS = 30 * 60 * 1000;
 
 export type TranscribeOutcome = {
   episodeId: string;
@@ -36,11 +34,11 @@ export async function transcribeEpisode(episode: Episode, now: Date): Promise<Tr
       return { episodeId: episode.id, status: "transcribed", source: "feed" };
     } catch (error) {
       transcriptError = `transcript: ${publicReason(error, "reading the transcript")}`;
-      if (episode.attempts < MAX_ATTEMPTS) {
+      if (!givesUp("transcript", episode.attempts)) {
         await recordEpisodeFailure({
           episodeId: episode.id,
           reason: transcriptError,
-          nextAttemptAt: new Date(now.getTime() + RETRY_MS * episode.attempts),
+          nextAttemptAt: after(now, backoffMs("transcript", episode.attempts)),
           final: false,
         });
         return { episodeId: episode.id, status: "retry", error: transcriptError };

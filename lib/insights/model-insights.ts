@@ -14,6 +14,7 @@ import {
   PROMPT_VERSION,
 } from "@/lib/ai/extract-insights";
 import type { NamedModel } from "@/lib/ai/models";
+import { after, LEASE_SECONDS } from "@/lib/work-units";
 import type { Candidate } from "./candidates";
 import { createGrounder } from "./grounding";
 import { qualityScore } from "./quality";
@@ -27,19 +28,22 @@ export class BusyElsewhere extends Error {
   override name = "BusyElsewhere";
 }
 
-// Covers a long transcript: several parts, each with a timeout and up to three tries.
-const LEASE_SECONDS = 30 * 60;
-
 export async function modelCandidates({
   named,
   segments,
   contentHash,
   now,
+  leaseUntil = after(now, LEASE_SECONDS.summarize * 1000),
 }: {
   named: NamedModel<LanguageModel>;
   segments: readonly Segment[];
   contentHash: string;
   now: Date;
+  /**
+   * The summarize unit's lease (its episode's): the cache key is held exactly as long, so one
+   * lease guards the unit. A caller without one (the eval script) holds the key for a unit's term.
+   */
+  leaseUntil?: Date;
 }): Promise<{ candidates: Candidate[]; ungrounded: number; usage: ModelUsage | null }> {
   const key = createHash("sha256")
     .update(`${contentHash}|${named.id}|${PROMPT_VERSION}`)
@@ -49,7 +53,7 @@ export async function modelCandidates({
     model: named.id,
     promptVersion: PROMPT_VERSION,
     now,
-    leaseSeconds: LEASE_SECONDS,
+    leaseUntil,
   });
   if (cached.state === "busy")
     throw new BusyElsewhere("another worker is summarizing this transcript right now");

@@ -1,5 +1,6 @@
 import { claimEpisode, claimEpisodes } from "@/db/queries/episodes";
 import { upsertTopics } from "@/db/queries/topics";
+import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work-units";
 import { type SummarizeOutcome, summarizeEpisode } from "./summarize";
 import { TOPICS } from "./topics";
 
@@ -23,11 +24,6 @@ export type SummarizeOptions = {
   onProgress?: (outcome: SummarizeOutcome) => void;
 };
 
-// One episode per claim, so a lease only has to cover one episode's work (a model call on a long
-// transcript can take minutes) and the time budget is checked between episodes.
-const BATCH = 1;
-const LEASE_SECONDS = 30 * 60;
-
 export async function runSummarize({
   now = () => new Date(),
   budgetMs = 50_000,
@@ -47,14 +43,15 @@ export async function runSummarize({
   };
   while (Date.now() < deadline && summary.episodes < limit) {
     const batch = episodeId
-      ? [await claimEpisode({ episodeId, now: now(), leaseSeconds: LEASE_SECONDS })].filter(
-          (e) => e !== null,
-        )
+      ? [
+          await claimEpisode({ episodeId, now: now(), leaseSeconds: LEASE_SECONDS.summarize }),
+        ].filter((e) => e !== null)
       : await claimEpisodes({
           status: "transcribed",
           now: now(),
-          limit: Math.min(BATCH, limit - summary.episodes),
-          leaseSeconds: LEASE_SECONDS,
+          limit: Math.min(CLAIM_LIMIT.summarize, limit - summary.episodes),
+          leaseSeconds: LEASE_SECONDS.summarize,
+          maxClaims: MAX_CLAIMS.episode,
         });
     if (batch.length === 0) break;
     for (const episode of batch) {

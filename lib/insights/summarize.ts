@@ -5,6 +5,7 @@ import type { Episode, Segment } from "@/db/schema";
 import { PROMPT_VERSION } from "@/lib/ai/extract-insights";
 import { languageModel } from "@/lib/ai/models";
 import { publicReason } from "@/lib/public-reason";
+import { BUSY_RETRY_MS, backoffMs, givesUp } from "@/lib/work-units";
 import { type Candidate, selectBest } from "./candidates";
 import { embedTexts } from "./embed";
 import { extractInsights } from "./extractive";
@@ -19,10 +20,8 @@ import { topicsForText } from "./topic-map";
 
 export const EXTRACTIVE_MODEL = "extractive";
 export const EXTRACTIVE_VERSION = "extractive@1";
-const MAX_ATTEMPTS = 4;
 const NOTHING_WORTH_A_CARD =
   "no insights: nothing in the transcript reads as a claim worth a card (is it mostly ads, music or small talk?)";
-const RETRY_MS = 30 * 60 * 1000;
 
 export type SummarizeOutcome = {
   episodeId: string;
@@ -44,6 +43,7 @@ export async function summarizeEpisode(episode: Episode, now: Date): Promise<Sum
           segments: transcript.segments,
           contentHash: transcript.contentHash,
           now,
+          leaseUntil: episode.leaseUntil ?? undefined,
         })
       : { ...extractiveCandidates(transcript.segments), usage: null };
     const chosen = selectBest(candidates);
@@ -89,8 +89,8 @@ export async function summarizeEpisode(episode: Episode, now: Date): Promise<Sum
     const reason = publicReason(error, "summarizing the episode");
     // Another worker holding the cache key is not this episode's failure: just come back soon.
     const busy = error instanceof BusyElsewhere;
-    const final = !busy && episode.attempts >= MAX_ATTEMPTS;
-    const wait = busy ? 60_000 : RETRY_MS * 2 ** Math.max(0, episode.attempts - 1);
+    const final = !busy && givesUp("summarize", episode.attempts);
+    const wait = busy ? BUSY_RETRY_MS : backoffMs("summarize", episode.attempts);
     await recordEpisodeFailure({
       episodeId: episode.id,
       reason,

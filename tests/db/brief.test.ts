@@ -528,6 +528,7 @@ describe("exactly once, through Resend", () => {
       leaseAt: NOON,
       leaseSeconds: 300,
       limit: 10,
+      maxClaims: 6,
     });
     if (!mine) throw new Error("nothing claimed");
     // Our lease ran out and another run claimed the brief.
@@ -537,6 +538,7 @@ describe("exactly once, through Resend", () => {
       leaseAt: later,
       leaseSeconds: 300,
       limit: 10,
+      maxClaims: 6,
     });
     expect(theirs?.id).toBe(mine.id);
     await releaseClaims([mine]);

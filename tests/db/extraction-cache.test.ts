@@ -7,7 +7,13 @@ import {
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 24, 8, minutes));
 const claim = (now: Date) =>
-  claimExtraction({ key: "k", model: "m", promptVersion: "v", now, leaseSeconds: 60 });
+  claimExtraction({
+    key: "k",
+    model: "m",
+    promptVersion: "v",
+    now,
+    leaseUntil: new Date(now.getTime() + 60_000),
+  });
 
 describe("the extraction cache", () => {
   it("gives a key to one worker; the next finds it busy, then done", async () => {
