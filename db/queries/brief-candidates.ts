@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import {
   duplicatesOf,
@@ -33,6 +33,16 @@ export type ReaderSignals = Pick<
 const SHARE = 0.25;
 const n = (rows: number) => Math.max(10, Math.round(rows * SHARE));
 
+type CandidateRow = {
+  user_id: string;
+  id: string;
+  followed_show: boolean;
+  interest_similarity: number | null;
+  saved_similarity: number | null;
+  more_similarity: number | null;
+  less_similarity: number | null;
+};
+
 /** Candidates per reader (readers without any are absent from the map). */
 export async function briefCandidates({
   readers,
@@ -45,8 +55,7 @@ export async function briefCandidates({
   asOf: Date;
   minQuality: number;
 }): Promise<Map<string, ReaderSignals[]>> {
-  const byReader = new Map<string, ReaderSignals[]>();
-  if (readers.length === 0) return byReader;
+  if (readers.length === 0) return new Map();
   const db = await getDb();
   const list = JSON.stringify(readers.map((r) => ({ user_id: r.userId, brief_id: r.briefId })));
   const at = asOf.toISOString();
@@ -56,43 +65,9 @@ export async function briefCandidates({
     // The statement is too cheap for JIT compiling to pay off.
     await tx.execute(sql`set local enable_mergejoin = off`);
     await tx.execute(sql`set local jit = off`);
-    return rowsOf<{
-      user_id: string;
-      id: string;
-      followed_show: boolean;
-      interest_similarity: number | null;
-      saved_similarity: number | null;
-      more_similarity: number | null;
-      less_similarity: number | null;
-    }>(
+    return rowsOf<CandidateRow>(
       await tx.execute(sql`
-        with r as materialized (
-          select x.user_id, p.interests_embedding as interests,
-                 coalesce(p.followed_topics, '{}'::text[]) as topics,
-                 array(select f.podcast_id from follows f where f.user_id = x.user_id) as shows,
-                 (select avg(si.embedding)
-                    from (select s.insight_id from saves s
-                          where s.user_id = x.user_id and s.created_at <= ${at}::timestamptz
-                          order by s.created_at desc limit 50) s
-                    join insights si on si.id = s.insight_id) as saved,
-                 array(select fi.embedding from events ev join insights fi on fi.id = ev.insight_id
-                       where ev.user_id = x.user_id and ev.kind in ('more', 'click')
-                         and ev.created_at <= ${at}::timestamptz
-                       order by ev.created_at desc limit 20) as more,
-                 array(select fi.embedding from events ev join insights fi on fi.id = ev.insight_id
-                       where ev.user_id = x.user_id and ev.kind = 'less'
-                         and ev.created_at <= ${at}::timestamptz
-                       order by ev.created_at desc limit 20) as less,
-                 array(select ev.insight_id from events ev
-                       where ev.user_id = x.user_id and ev.kind in ('open', 'click', 'dismiss')
-                         and ev.insight_id is not null
-                       union
-                       select bi.insight_id from briefs b join brief_items bi on bi.brief_id = b.id
-                       where b.user_id = x.user_id and b.status <> 'skipped'
-                         and b.id is distinct from x.brief_id) as seen
-          from jsonb_to_recordset(${list}::jsonb) as x(user_id text, brief_id uuid)
-          left join profiles p on p.user_id = x.user_id
-        ),
+        with r as materialized (${readerContext(list, at)}),
         w as materialized (
           select i.id, i.embedding, i.created_at, i.score, e.podcast_id,
                  array(select t.topic_slug from insight_topics t where t.insight_id = i.id) as topics
@@ -104,25 +79,7 @@ export async function briefCandidates({
         recent as materialized (
           select id, embedding from w order by created_at desc limit ${n(POOL.recent)}
         ),
-        pool as (
-          select user_id, id from (
-            select r.user_id, w.id,
-                   row_number() over (partition by r.user_id order by w.created_at desc) as k
-            from r join w on w.podcast_id = any(r.shows)) followed
-          where k <= ${n(POOL.followed)}
-          union
-          select r.user_id, c.id from r cross join lateral (
-            select w.id from w where w.topics && r.topics
-            order by w.created_at desc limit ${n(POOL.topics)}) c
-          union
-          select r.user_id, c.id from r cross join lateral (
-            select recent.id from recent where r.saved is not null or r.interests is not null
-            order by least(recent.embedding <=> r.saved, recent.embedding <=> r.interests)
-            limit ${n(POOL.taste)}) c
-          union
-          select r.user_id, b.id from r
-          cross join (select id from w order by score desc limit ${n(POOL.best)}) b
-        )
+        pool as (${readerPools})
         select pool.user_id, pool.id, w.podcast_id = any(r.shows) as followed_show,
                1 - (w.embedding <=> r.interests) as interest_similarity,
                1 - (w.embedding <=> r.saved) as saved_similarity,
@@ -134,12 +91,71 @@ export async function briefCandidates({
         where not (pool.id = any(r.seen))`),
     );
   });
+  return byReader(rows);
+}
+
+/**
+ * Per reader: their interests, followed topics and shows, the mean of their recent saves, what
+ * they asked for more and less of, and what they have already seen (opened, clicked, dismissed,
+ * or had in another brief).
+ */
+function readerContext(list: string, at: string): SQL {
+  return sql`
+    select x.user_id, p.interests_embedding as interests,
+           coalesce(p.followed_topics, '{}'::text[]) as topics,
+           array(select f.podcast_id from follows f where f.user_id = x.user_id) as shows,
+           (select avg(si.embedding)
+              from (select s.insight_id from saves s
+                    where s.user_id = x.user_id and s.created_at <= ${at}::timestamptz
+                    order by s.created_at desc limit 50) s
+              join insights si on si.id = s.insight_id) as saved,
+           array(select fi.embedding from events ev join insights fi on fi.id = ev.insight_id
+                 where ev.user_id = x.user_id and ev.kind in ('more', 'click')
+                   and ev.created_at <= ${at}::timestamptz
+                 order by ev.created_at desc limit 20) as more,
+           array(select fi.embedding from events ev join insights fi on fi.id = ev.insight_id
+                 where ev.user_id = x.user_id and ev.kind = 'less'
+                   and ev.created_at <= ${at}::timestamptz
+                 order by ev.created_at desc limit 20) as less,
+           array(select ev.insight_id from events ev
+                 where ev.user_id = x.user_id and ev.kind in ('open', 'click', 'dismiss')
+                   and ev.insight_id is not null
+                 union
+                 select bi.insight_id from briefs b join brief_items bi on bi.brief_id = b.id
+                 where b.user_id = x.user_id and b.status <> 'skipped'
+                   and b.id is distinct from x.brief_id) as seen
+    from jsonb_to_recordset(${list}::jsonb) as x(user_id text, brief_id uuid)
+    left join profiles p on p.user_id = x.user_id`;
+}
+
+/** Each reader's pool, drawn from the window (w) as the feed's is: followed, topics, taste, best. */
+const readerPools = sql`
+  select user_id, id from (
+    select r.user_id, w.id,
+           row_number() over (partition by r.user_id order by w.created_at desc) as k
+    from r join w on w.podcast_id = any(r.shows)) followed
+  where k <= ${n(POOL.followed)}
+  union
+  select r.user_id, c.id from r cross join lateral (
+    select w.id from w where w.topics && r.topics
+    order by w.created_at desc limit ${n(POOL.topics)}) c
+  union
+  select r.user_id, c.id from r cross join lateral (
+    select recent.id from recent where r.saved is not null or r.interests is not null
+    order by least(recent.embedding <=> r.saved, recent.embedding <=> r.interests)
+    limit ${n(POOL.taste)}) c
+  union
+  select r.user_id, b.id from r
+  cross join (select id from w order by score desc limit ${n(POOL.best)}) b`;
+
+function byReader(rows: CandidateRow[]): Map<string, ReaderSignals[]> {
+  const grouped = new Map<string, ReaderSignals[]>();
   const num = (value: number | string | null) => (value === null ? null : Number(value));
   for (const row of rows) {
-    let list = byReader.get(row.user_id);
+    let list = grouped.get(row.user_id);
     if (!list) {
       list = [];
-      byReader.set(row.user_id, list);
+      grouped.set(row.user_id, list);
     }
     list.push({
       id: row.id,
@@ -150,7 +166,7 @@ export async function briefCandidates({
       lessSimilarity: num(row.less_similarity),
     });
   }
-  return byReader;
+  return grouped;
 }
 
 /** The reader-independent features of these insights (unknown ids are left out). */
