@@ -18,20 +18,17 @@ export type WorkTable = {
   attempts: boolean;
 };
 
-export const FEED_UNITS: WorkTable = { table: "podcasts", alias: "f", key: "id", attempts: false };
-export const EPISODE_UNITS: WorkTable = {
-  table: "episodes",
-  alias: "e",
-  key: "id",
-  attempts: true,
-};
-export const BRIEF_UNITS: WorkTable = { table: "briefs", alias: "b", key: "id", attempts: true };
-export const EXTRACTION_UNITS: WorkTable = {
-  table: "extraction_cache",
-  alias: "x",
-  key: "key",
-  attempts: false,
-};
+const units = (table: string, alias: string, attempts: boolean, key = "id"): WorkTable => ({
+  table,
+  alias,
+  key,
+  attempts,
+});
+
+export const FEED_UNITS = units("podcasts", "f", false);
+export const EPISODE_UNITS = units("episodes", "e", true);
+export const BRIEF_UNITS = units("briefs", "b", true);
+export const EXTRACTION_UNITS = units("extraction_cache", "x", false, "key");
 
 /** The end of a lease of `seconds` taken at `at`. */
 export function leaseEnd(at: Date, seconds: number): Date {

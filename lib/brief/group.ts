@@ -1,6 +1,5 @@
 import { type ComposedBrief, storeComposedBriefs } from "@/db/queries/brief-batches";
-import type { ClaimedBrief } from "@/db/queries/briefs";
-import { closeBrief } from "@/db/queries/briefs";
+import { type ClaimedBrief, closeBrief } from "@/db/queries/briefs";
 import {
   type BriefCache,
   type Composition,

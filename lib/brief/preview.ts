@@ -24,13 +24,8 @@ export async function preview(
       });
       continue;
     }
-    const rendered = await renderBriefEmail({
-      userId: reader.userId,
-      localDate: reader.localDate,
-      picks: choice.picks,
-      now,
-      cache,
-    });
+    const { userId, localDate } = reader;
+    const rendered = await renderBriefEmail({ userId, localDate, picks: choice.picks, now, cache });
     summary.composed++;
     summary.preview.push({
       email: reader.email,
