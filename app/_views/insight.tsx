@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { CardActions } from "@/components/card-actions";
 import { Quote, TopicList } from "@/components/insight-card";
 import { ListenLink } from "@/components/listen-link";
-import { TagEditor } from "@/components/tag-editor";
+import { SaveControls } from "@/components/save-controls";
 import { Notice } from "@/components/ui";
 import type { InsightData } from "@/lib/read/insight";
 
@@ -29,22 +28,13 @@ export function InsightView({
         <div className="mt-4">
           <Notice error={error} />
         </div>
-        <CardActions
+        <SaveControls
           insightId={insight.id}
-          saved={Boolean(save)}
+          save={save}
+          allTags={data.allTags}
           signedIn={signedIn}
           next={here}
-          feedback={false}
         />
-        {save ? (
-          <TagEditor
-            saveId={save.saveId}
-            tags={save.tags}
-            allTags={data.allTags}
-            note={save.note}
-            next={here}
-          />
-        ) : null}
       </article>
       <RelatedInsights related={data.related} />
     </main>

@@ -7,10 +7,9 @@ import {
   libraryHref,
   TagFilter,
 } from "@/app/(reader)/saved/library-parts";
-import { CardActions } from "@/components/card-actions";
 import { FeedKeys } from "@/components/feed-keys";
 import { InsightCard } from "@/components/insight-card";
-import { TagEditor } from "@/components/tag-editor";
+import { SaveControls } from "@/components/save-controls";
 import { EmptyState, Notice, PageTitle, quietButtonClass } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
 import { type LibraryData, libraryParams, readLibrary } from "@/lib/read/library";
@@ -65,22 +64,7 @@ function LibraryCards({ library, here }: { library: LibraryData; here: string })
     <div className="mt-6 space-y-4">
       {library.items.map(({ card, save }) => (
         <InsightCard key={card.id} insight={card}>
-          <CardActions
-            insightId={card.id}
-            saved={Boolean(save)}
-            signedIn
-            next={here}
-            feedback={false}
-          />
-          {save ? (
-            <TagEditor
-              saveId={save.saveId}
-              tags={save.tags}
-              allTags={allTags}
-              note={save.note}
-              next={here}
-            />
-          ) : null}
+          <SaveControls insightId={card.id} save={save} allTags={allTags} signedIn next={here} />
         </InsightCard>
       ))}
     </div>
