@@ -1,7 +1,15 @@
 import Link from "next/link";
+import {
+  dismissForm,
+  lessLikeThisForm,
+  moreLikeThisForm,
+  saveForm,
+  unsaveForm,
+} from "@/app/actions/reader";
 
-// The buttons under a card. One form with a submit button per intent, so it works without
-// JavaScript; with it, React submits the same form as an action.
+// The buttons under a card: one form, whose action saves or unsaves, and a button per feedback
+// with an action of its own (formAction). It works without JavaScript; with it, React submits
+// the same form as an action.
 
 // The card-button classes are in app/globals.css: written once there, not on every card.
 
@@ -10,7 +18,6 @@ export function CardActions({
   saved,
   signedIn,
   next,
-  action,
   feedback = true,
 }: {
   insightId: string;
@@ -18,7 +25,6 @@ export function CardActions({
   signedIn: boolean;
   /** The page to come back to. */
   next: string;
-  action: (form: FormData) => Promise<void>;
   feedback?: boolean;
 }) {
   if (!signedIn) {
@@ -35,13 +41,11 @@ export function CardActions({
     );
   }
   return (
-    <form action={action} className="mt-3 flex flex-wrap items-center gap-1">
+    <form action={saved ? unsaveForm : saveForm} className="mt-3 flex flex-wrap items-center gap-1">
       <input type="hidden" name="insightId" value={insightId} />
       <input type="hidden" name="next" value={next} />
       <button
         type="submit"
-        name="intent"
-        value={saved ? "unsave" : "save"}
         data-action="save"
         aria-pressed={saved}
         className={`card-button ${saved ? "card-button-saved" : "card-button-save"}`}
@@ -50,13 +54,13 @@ export function CardActions({
       </button>
       {feedback ? (
         <>
-          <button type="submit" name="intent" value="more" className="card-button">
+          <button type="submit" formAction={moreLikeThisForm} className="card-button">
             More like this
           </button>
-          <button type="submit" name="intent" value="less" className="card-button">
+          <button type="submit" formAction={lessLikeThisForm} className="card-button">
             Less like this
           </button>
-          <button type="submit" name="intent" value="dismiss" className="card-button">
+          <button type="submit" formAction={dismissForm} className="card-button">
             Dismiss
           </button>
         </>

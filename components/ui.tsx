@@ -11,7 +11,7 @@ export const quietButtonClass =
 export const inputClass =
   "w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 placeholder:text-stone-500 focus:border-amber-600 focus:outline-none focus:ring-2 focus:ring-amber-600/30 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:placeholder:text-stone-400";
 
-export const linkClass = "font-medium text-amber-800 underline dark:text-amber-400";
+const linkClass = "font-medium text-amber-800 underline dark:text-amber-400";
 
 /** A message from a form that came back (?error= or ?saved=), announced to screen readers. */
 export function Notice({ error, success }: { error?: string | null; success?: string | null }) {

@@ -1,4 +1,3 @@
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
 
@@ -12,10 +11,3 @@ export const currentReader = cache(async (): Promise<Reader | null> => {
   const user = session?.user as { id?: string; email?: string | null } | undefined;
   return user?.id ? { id: user.id, email: user.email ?? null } : null;
 });
-
-/** The reader, or a redirect to sign-in that comes back to `returnTo`. */
-export async function requireReader(returnTo: string): Promise<Reader> {
-  const reader = await currentReader();
-  if (!reader) redirect(`/signin?${new URLSearchParams({ callbackUrl: returnTo })}`);
-  return reader;
-}

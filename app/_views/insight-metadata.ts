@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getInsight } from "@/db/queries/insights";
 import { env } from "@/lib/env";
+import { findInsight } from "@/lib/read/insight";
 
 /** The title, description and unfurl card of an insight's page, reader's or public. */
 export async function insightMetadata(id: string): Promise<Metadata> {
-  const insight = await getInsight({ id });
+  const insight = await findInsight(id);
   if (!insight) return { title: "Insight not found" };
   const url = new URL(`/insights/${insight.id}`, env.APP_URL).toString();
   const description = `“${insight.quote}”${insight.speaker ? ` — ${insight.speaker}` : ""}, ${insight.podcast.title}`;

@@ -1,8 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { recordEvent } from "@/db/queries/events";
-import { saveInsight } from "@/db/queries/library";
+import { applyBriefChoice } from "@/lib/actions/email-links";
 import { isBriefChoice, verifyBriefToken } from "@/lib/brief/tokens";
 
 // The brief's one-click buttons. The signed token is the authority (no sign-in needed): it names
@@ -14,8 +13,6 @@ export async function recordBriefChoice(form: FormData): Promise<void> {
   if (!isBriefChoice(token)) {
     redirect(`/brief/act?${new URLSearchParams({ t: raw, error: "1" })}`);
   }
-  const { userId, insightId, action } = token;
-  if (action === "save") await saveInsight({ userId, insightId });
-  else await recordEvent({ userId, insightId, kind: action, meta: { via: "brief" } });
+  await applyBriefChoice(token);
   redirect(`/brief/act?${new URLSearchParams({ t: raw, done: "1" })}`);
 }

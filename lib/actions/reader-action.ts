@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, type PublicError, publicError } from "@/lib/errors";
+import { issueMessage } from "@/lib/read/params";
 import type { Reader } from "@/lib/session";
 
 // The one wrapper every mutation goes through: a signed-in reader, input parsed by zod, and a
@@ -35,10 +36,7 @@ export function readerAction<S extends z.ZodType, T>(
     if (!reader) return { ok: false, error: publicError(new AppError("unauthorized"), name) };
     const parsed = schema.safeParse(raw instanceof FormData ? formFields(raw) : raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join(".");
-      const message = `${field ? `${field}: ` : ""}${issue?.message ?? "invalid input"}`;
-      return { ok: false, error: { code: "bad_request", message } };
+      return { ok: false, error: { code: "bad_request", message: issueMessage(parsed.error) } };
     }
     try {
       return { ok: true, data: await handler(parsed.data, reader) };

@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { FeedView } from "@/app/_views/feed";
-import { getProfile } from "@/db/queries/profiles";
+import { feedParams, readFeed } from "@/lib/read/feed";
+import { parseParams, type SearchParams } from "@/lib/read/params";
 import { currentReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Feed" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 // A signed-out visit with no filters is rewritten by proxy.ts to /public/feed, served from the
 // cache; this page serves readers and filtered or paged visits.
 export default async function FeedPage({ searchParams }: Props) {
   const params = await searchParams;
   const reader = await currentReader();
-  const profile = reader ? await getProfile({ userId: reader.id }) : null;
-  if (reader && !profile?.onboardedAt) redirect("/onboarding");
-  return (
-    <FeedView reader={reader} followedTopics={profile?.followedTopics ?? []} params={params} />
-  );
+  const feed = await readFeed({ reader, params: parseParams(feedParams, params) });
+  if (feed === "onboarding") redirect("/onboarding");
+  return <FeedView feed={feed} signedIn={reader !== null} params={params} />;
 }

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
-import { addShowForm, followForm, saveSettingsForm } from "@/app/actions/reader";
+import { requireReader } from "@/app/(reader)/require-reader";
 import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
-import { loadReaderSettings, SHOW_QUEUED_NOTICE } from "@/lib/reader-settings";
-import { requireReader } from "@/lib/session";
+import { parseParams, type SearchParams } from "@/lib/read/params";
+import { readSettings, SHOW_QUEUED_NOTICE, settingsParams } from "@/lib/read/settings";
 
 export const metadata: Metadata = { title: "Welcome" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function OnboardingPage({ searchParams }: Props) {
   const reader = await requireReader("/onboarding");
   const params = await searchParams;
-  const { profile, topics, shows, q, here, settings } = await loadReaderSettings({
-    userId: reader.id,
+  const { profile, topics, shows, q, here, settings } = await readSettings({
+    reader,
     path: "/onboarding",
-    params,
+    params: parseParams(settingsParams, params),
   });
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
@@ -38,7 +38,6 @@ export default async function OnboardingPage({ searchParams }: Props) {
         showQuery={q}
         settings={settings}
         prefillTimeZone={!profile?.onboardedAt && (profile?.timeZone ?? "UTC") === "UTC"}
-        actions={{ save: saveSettingsForm, follow: followForm, addShow: addShowForm }}
       />
     </main>
   );

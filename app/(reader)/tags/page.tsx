@@ -1,28 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { libraryForm } from "@/app/actions/reader";
+import { requireReader } from "@/app/(reader)/require-reader";
+import { createTagForm, deleteTagForm, renameTagForm } from "@/app/actions/reader";
 import { EmptyState, inputClass, Notice, PageTitle, quietButtonClass } from "@/components/ui";
-import { listTags } from "@/db/queries/library";
 import { readFlash } from "@/lib/flash";
-import { requireReader } from "@/lib/session";
+import { type LibraryTag, readTags } from "@/lib/read/library";
+import type { SearchParams } from "@/lib/read/params";
 
 export const metadata: Metadata = { title: "Tags" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function TagsPage({ searchParams }: Props) {
   const reader = await requireReader("/tags");
-  const params = await searchParams;
-  const error = readFlash(params, "error");
-  const tags = await listTags({ userId: reader.id });
+  const error = readFlash(await searchParams, "error");
+  const tags = await readTags({ reader });
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageTitle title="Tags" lead="Rename, delete or add the tags you sort saved insights with." />
       <div className="mt-4">
         <Notice error={error} />
       </div>
-      <form action={libraryForm} className="mt-4 flex gap-2">
-        <input type="hidden" name="intent" value="createTag" />
+      <form action={createTagForm} className="mt-4 flex gap-2">
         <input type="hidden" name="next" value="/tags" />
         <label htmlFor="new-tag" className="sr-only">
           New tag
@@ -44,49 +43,49 @@ export default async function TagsPage({ searchParams }: Props) {
       ) : (
         <ul className="mt-6 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
           {tags.map((tag) => (
-            <li key={tag.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-              <Link
-                href={`/saved?${new URLSearchParams({ tag: tag.name })}`}
-                className="min-w-24 font-medium hover:underline"
-              >
-                #{tag.name}
-              </Link>
-              <span className="text-sm text-stone-600 dark:text-stone-300">{tag.count} saved</span>
-              <form action={libraryForm} className="ml-auto flex gap-2">
-                <input type="hidden" name="intent" value="renameTag" />
-                <input type="hidden" name="tagId" value={tag.id} />
-                <input type="hidden" name="next" value="/tags" />
-                <label htmlFor={`rename-${tag.id}`} className="sr-only">
-                  New name for {tag.name}
-                </label>
-                <input
-                  id={`rename-${tag.id}`}
-                  name="name"
-                  required
-                  maxLength={40}
-                  defaultValue={tag.name}
-                  className={`${inputClass} w-36 py-1 text-sm`}
-                />
-                <button type="submit" className={quietButtonClass}>
-                  Rename
-                </button>
-              </form>
-              <form action={libraryForm}>
-                <input type="hidden" name="intent" value="deleteTag" />
-                <input type="hidden" name="tagId" value={tag.id} />
-                <input type="hidden" name="next" value="/tags" />
-                <button
-                  type="submit"
-                  aria-label={`Delete tag ${tag.name}`}
-                  className={quietButtonClass}
-                >
-                  Delete
-                </button>
-              </form>
-            </li>
+            <TagRow key={tag.id} tag={tag} />
           ))}
         </ul>
       )}
     </main>
+  );
+}
+
+function TagRow({ tag }: { tag: LibraryTag }) {
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-4 py-3">
+      <Link
+        href={`/saved?${new URLSearchParams({ tag: tag.name })}`}
+        className="min-w-24 font-medium hover:underline"
+      >
+        #{tag.name}
+      </Link>
+      <span className="text-sm text-stone-600 dark:text-stone-300">{tag.count} saved</span>
+      <form action={renameTagForm} className="ml-auto flex gap-2">
+        <input type="hidden" name="tagId" value={tag.id} />
+        <input type="hidden" name="next" value="/tags" />
+        <label htmlFor={`rename-${tag.id}`} className="sr-only">
+          New name for {tag.name}
+        </label>
+        <input
+          id={`rename-${tag.id}`}
+          name="name"
+          required
+          maxLength={40}
+          defaultValue={tag.name}
+          className={`${inputClass} w-36 py-1 text-sm`}
+        />
+        <button type="submit" className={quietButtonClass}>
+          Rename
+        </button>
+      </form>
+      <form action={deleteTagForm}>
+        <input type="hidden" name="tagId" value={tag.id} />
+        <input type="hidden" name="next" value="/tags" />
+        <button type="submit" aria-label={`Delete tag ${tag.name}`} className={quietButtonClass}>
+          Delete
+        </button>
+      </form>
+    </li>
   );
 }

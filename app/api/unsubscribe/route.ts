@@ -1,6 +1,6 @@
 // POST /api/unsubscribe?t=… — one-click unsubscribe (RFC 8058); a GET shows the page with a button
 import { NextResponse } from "next/server";
-import { unsubscribeReader } from "@/db/queries/profiles";
+import { unsubscribeFromBrief } from "@/lib/actions/email-links";
 import { verifyBriefToken } from "@/lib/brief/tokens";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export async function POST(request: Request) {
   if (token?.action !== "unsubscribe") {
     return new Response("This unsubscribe link is not valid or has expired.", { status: 400 });
   }
-  await unsubscribeReader({ userId: token.userId });
+  await unsubscribeFromBrief({ userId: token.userId });
   // Mail clients post "List-Unsubscribe=One-Click" and want a 2xx; a person's form gets a page.
   const form = await request.text().catch(() => "");
   if (form.includes("List-Unsubscribe=One-Click"))

@@ -3,16 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { EmptyState, PageTitle } from "@/components/ui";
-import { listOutbox } from "@/db/queries/outbox";
-import { outboxViewerEnabled } from "@/lib/mail/transport";
+import { readOutbox } from "@/lib/read/outbox";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 
 // The local outbox: emails kept instead of sent because no mail provider is configured.
 export default async function OutboxPage() {
   await connection();
-  if (!outboxViewerEnabled()) notFound();
-  const messages = await listOutbox({ limit: 100 });
+  const messages = await readOutbox();
+  if (!messages) notFound();
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageTitle

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FeedView } from "@/app/_views/feed";
 import { Landing } from "@/app/_views/landing";
+import { readFeed } from "@/lib/read/feed";
 
 type Props = { params: Promise<{ view: string }> };
 
@@ -21,6 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicView({ params }: Props) {
   const { view } = await params;
   if (view === "landing") return <Landing />;
-  if (view === "feed") return <FeedView reader={null} followedTopics={[]} params={{}} />;
-  notFound();
+  if (view !== "feed") notFound();
+  const feed = await readFeed({ reader: null, params: {} });
+  return <FeedView feed={feed} signedIn={false} params={{}} />;
 }

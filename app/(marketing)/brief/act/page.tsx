@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { recordBriefChoice } from "@/app/actions/brief";
 import { buttonClass, TextLink } from "@/components/ui";
-import { getInsight } from "@/db/queries/insights";
-import { isBriefChoice, verifyBriefToken } from "@/lib/brief/tokens";
+import { readBriefChoice } from "@/lib/read/brief";
+import { one, parseParams, type SearchParams, text } from "@/lib/read/params";
 
 export const metadata: Metadata = { title: "Your brief", robots: { index: false } };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
+
+const actParams = z.object({ t: text, done: one });
 
 const VERB = { save: "Save", more: "More like this", less: "Less like this" } as const;
 const DONE = {
@@ -18,12 +21,9 @@ const DONE = {
 // A one-click link from the brief lands here. Opening it records nothing (mail scanners open
 // links); the button does, by POST.
 export default async function BriefActionPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const t = typeof params.t === "string" ? params.t : "";
-  const verified = verifyBriefToken(t);
-  const token = isBriefChoice(verified) ? verified : null;
-  const insight = token ? await getInsight({ id: token.insightId }) : null;
-  if (!token || !insight) {
+  const { t, done } = parseParams(actParams, await searchParams);
+  const choice = await readBriefChoice(t);
+  if (!choice) {
     return (
       <main id="main" className="mx-auto max-w-md px-4 py-12">
         <h1 className="text-2xl font-bold">This link does not work</h1>
@@ -33,14 +33,15 @@ export default async function BriefActionPage({ searchParams }: Props) {
       </main>
     );
   }
-  const action = token.action;
+  const { insight } = choice;
+  const action = choice.token.action;
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <p className="text-sm font-medium uppercase tracking-wide text-stone-600 dark:text-stone-300">
         {insight.podcast.title}
       </p>
       <h1 className="mt-1 text-2xl font-bold">{insight.headline}</h1>
-      {params.done ? (
+      {done ? (
         <p
           role="status"
           className="mt-6 rounded-lg bg-emerald-50 p-3 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"

@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cardForm } from "@/app/actions/reader";
+import { requireReader } from "@/app/(reader)/require-reader";
 import { CardActions } from "@/components/card-actions";
 import { InsightCard } from "@/components/insight-card";
 import { EmptyState, PageTitle, TextLink } from "@/components/ui";
-import { briefForDate } from "@/db/queries/brief-history";
-import { insightCardsByIds } from "@/db/queries/insights";
-import { saveStates } from "@/db/queries/library";
 import { dateLabel } from "@/lib/brief/schedule";
 import { verifyBriefToken } from "@/lib/brief/tokens";
-import { currentReader, requireReader } from "@/lib/session";
+import { readBrief } from "@/lib/read/brief";
+import type { SearchParams } from "@/lib/read/params";
+import { currentReader } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your brief" };
 
 type Props = {
   params: Promise<{ date: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 // The web view of one day's brief: the same insights as the email, in the same order. The
@@ -28,14 +27,8 @@ export default async function BriefPage({ params, searchParams }: Props) {
   const session = await currentReader();
   const userId = session?.id ?? viaEmail?.userId ?? (await requireReader(`/brief/${date}`)).id;
   const signedIn = session !== null && session.id === userId;
-  const brief = await briefForDate({ userId, localDate: date });
+  const brief = await readBrief({ userId, date });
   if (!brief) notFound();
-  const ids = brief.items.map((item) => item.insightId);
-  const [cards, saved] = await Promise.all([
-    insightCardsByIds({ ids }),
-    saveStates({ userId, insightIds: ids }),
-  ]);
-  const reasons = new Map(brief.items.map((item) => [item.insightId, item.reason]));
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageTitle title={`Your brief for ${dateLabel(date)}`} lead={brief.subject ?? undefined} />
@@ -45,14 +38,13 @@ export default async function BriefPage({ params, searchParams }: Props) {
         </EmptyState>
       ) : (
         <div className="mt-6 space-y-4">
-          {cards.map((card) => (
-            <InsightCard key={card.id} insight={card} reason={reasons.get(card.id)}>
+          {brief.items.map(({ card, reason, saved }) => (
+            <InsightCard key={card.id} insight={card} reason={reason}>
               <CardActions
                 insightId={card.id}
-                saved={saved.has(card.id)}
+                saved={saved}
                 signedIn={signedIn}
                 next={`/brief/${date}`}
-                action={cardForm}
                 feedback
               />
             </InsightCard>

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InsightView } from "@/app/_views/insight";
 import { insightMetadata } from "@/app/_views/insight-metadata";
-import { recordEvent } from "@/db/queries/events";
-import { getInsight } from "@/db/queries/insights";
 import { readFlash } from "@/lib/flash";
+import { markInsightOpened, readInsight } from "@/lib/read/insight";
+import type { SearchParams } from "@/lib/read/params";
 import { currentReader } from "@/lib/session";
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -18,11 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // A signed-out visit is rewritten by proxy.ts to /public/insights/[id], served from the cache.
 export default async function InsightPage({ params, searchParams }: Props) {
-  const insight = await getInsight({ id: (await params).id });
-  if (!insight) notFound();
   const reader = await currentReader();
-  // Opened: the daily brief does not bring it again.
-  if (reader) await recordEvent({ userId: reader.id, insightId: insight.id, kind: "open" });
+  const data = await readInsight({ reader, id: (await params).id });
+  if (!data) notFound();
+  if (reader) await markInsightOpened({ reader, insightId: data.insight.id });
   const error = readFlash(await searchParams, "error");
-  return <InsightView insight={insight} reader={reader} error={error} />;
+  return <InsightView data={data} signedIn={reader !== null} error={error} />;
 }

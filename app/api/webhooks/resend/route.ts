@@ -1,20 +1,16 @@
 // POST /api/webhooks/resend — Resend's delivery, open, click, bounce and complaint events.
 import { NextResponse } from "next/server";
-import { applyWebhookEvent } from "@/db/queries/webhook-events";
-import { env } from "@/lib/env";
+import { applyResendEvent } from "@/lib/actions/email-links";
 import { AppError } from "@/lib/errors";
-import { verifyResendWebhook } from "@/lib/mail/webhook";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   try {
-    const event = verifyResendWebhook({
-      secret: env.RESEND_WEBHOOK_SECRET,
+    const result = await applyResendEvent({
       body: await request.text(),
       headers: request.headers,
     });
-    const result = await applyWebhookEvent({ id: event.id, event });
     return NextResponse.json(result === "duplicate" ? { ok: true, duplicate: true } : { ok: true });
   } catch (error) {
     if (error instanceof AppError) {

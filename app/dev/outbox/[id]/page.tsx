@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TextLink } from "@/components/ui";
-import { getOutboxMessage } from "@/db/queries/outbox";
-import { outboxViewerEnabled } from "@/lib/mail/transport";
+import { readOutboxMessage } from "@/lib/read/outbox";
 
 export const metadata: Metadata = { title: "Outbox message", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function OutboxMessagePage({ params }: Props) {
-  if (!outboxViewerEnabled()) notFound();
-  const { id } = await params;
-  const message = await getOutboxMessage({ id });
+  const message = await readOutboxMessage((await params).id);
   if (!message) notFound();
   const headers: [string, string][] = [
     ["From", message.from],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InsightView } from "@/app/_views/insight";
 import { insightMetadata } from "@/app/_views/insight-metadata";
-import { getInsight } from "@/db/queries/insights";
+import { readInsight } from "@/lib/read/insight";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PublicInsightPage({ params }: Props) {
-  const insight = await getInsight({ id: (await params).id });
-  if (!insight) notFound();
-  return <InsightView insight={insight} reader={null} />;
+  const data = await readInsight({ reader: null, id: (await params).id });
+  if (!data) notFound();
+  return <InsightView data={data} signedIn={false} />;
 }

@@ -1,10 +1,8 @@
 // GET /dev/outbox/[id]/html — one stored email's HTML, framed by the outbox viewer
-import { getOutboxMessage } from "@/db/queries/outbox";
-import { outboxViewerEnabled } from "@/lib/mail/transport";
+import { readOutboxMessage } from "@/lib/read/outbox";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!outboxViewerEnabled()) return new Response("Not found", { status: 404 });
-  const message = await getOutboxMessage({ id: (await params).id });
+  const message = await readOutboxMessage((await params).id);
   if (!message?.html) return new Response("Not found", { status: 404 });
   return new Response(message.html, {
     headers: {

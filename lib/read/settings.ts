@@ -1,6 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { getProfile, listShowChoices } from "@/db/queries/profiles";
 import { listTopics } from "@/db/queries/topics";
+import { text } from "@/lib/read/params";
+import type { Reader } from "@/lib/session";
 
 // What the onboarding page and /settings both show (components/reader-settings): the reader's
 // profile, the topics, the shows matching the search `q`, and the form's starting values.
@@ -8,21 +11,24 @@ import { listTopics } from "@/db/queries/topics";
 export const SHOW_QUEUED_NOTICE =
   "Show added and followed. It is queued: its insights appear after its next scan.";
 
-export async function loadReaderSettings({
-  userId,
+export const settingsParams = z.object({ q: text });
+export type SettingsParams = z.output<typeof settingsParams>;
+
+export async function readSettings({
+  reader,
   path,
   params,
 }: {
-  userId: string;
+  reader: Reader;
   /** The page's own path, where the show search and follow buttons come back to. */
   path: string;
-  params: Record<string, string | string[] | undefined>;
+  params: SettingsParams;
 }) {
-  const q = typeof params.q === "string" ? params.q : "";
+  const { q } = params;
   const [profile, topics, shows] = await Promise.all([
-    getProfile({ userId }),
+    getProfile({ userId: reader.id }),
     listTopics(),
-    listShowChoices({ userId, q }),
+    listShowChoices({ userId: reader.id, q }),
   ]);
   return {
     profile,
@@ -40,3 +46,5 @@ export async function loadReaderSettings({
     },
   };
 }
+
+export type SettingsData = Awaited<ReturnType<typeof readSettings>>;

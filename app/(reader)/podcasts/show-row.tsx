@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { DEMO_ATTRIBUTION } from "@/lib/demo/attribution";
+import { formatRelativeDay } from "@/lib/format";
+import type { ShowSummary } from "@/lib/read/podcasts";
+
+// One show on /podcasts: its artwork, its insights in the feed, and what its last check found.
+
+export function ShowRow({ show }: { show: ShowSummary }) {
+  return (
+    <li className="flex gap-4 rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <Artwork show={show} />
+      <div className="min-w-0">
+        <h2 className="font-semibold">
+          <Link href={`/feed?show=${show.id}`} className="hover:underline">
+            {show.title}
+          </Link>
+        </h2>
+        <p className="text-sm text-stone-500 dark:text-stone-400">
+          {show.episodeCount} {show.episodeCount === 1 ? "episode" : "episodes"} ·{" "}
+          {show.checkedAt ? `checked ${formatRelativeDay(show.checkedAt)}` : "not checked yet"}
+          {show.locked ? " · locked by its publisher" : ""}
+        </p>
+        {show.textIssue ? (
+          <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">
+            Feed text: {show.textIssue}
+          </p>
+        ) : null}
+        {show.lastError ? (
+          <p className="mt-1 text-sm text-red-700 dark:text-red-400" role="status">
+            Last check failed: {show.lastError}
+          </p>
+        ) : null}
+        {show.demo ? (
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            {DEMO_ATTRIBUTION.credit},{" "}
+            <a className="underline" href={DEMO_ATTRIBUTION.licenceUrl}>
+              {DEMO_ATTRIBUTION.licence}
+            </a>{" "}
+            ·{" "}
+            <a className="underline" href={DEMO_ATTRIBUTION.sourceUrl}>
+              changelog.com
+            </a>
+          </p>
+        ) : (
+          <p className="truncate text-xs text-stone-600 dark:text-stone-400">{show.feedUrl}</p>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Artwork({ show }: { show: ShowSummary }) {
+  if (show.imageUrl) {
+    return (
+      // Artwork comes from any host on the internet; next/image would need each host listed.
+      // biome-ignore lint/performance/noImgElement: remote artwork from arbitrary feed hosts
+      <img
+        src={show.imageUrl}
+        alt=""
+        width={64}
+        height={64}
+        className="size-16 shrink-0 rounded-lg object-cover"
+        loading="lazy"
+        referrerPolicy="no-referrer"
+      />
+    );
+  }
+  return (
+    <div
+      aria-hidden
+      className="flex size-16 shrink-0 items-center justify-center rounded-lg bg-amber-100 text-xl font-bold text-amber-800 dark:bg-amber-900 dark:text-amber-100"
+    >
+      {show.title.slice(0, 1).toUpperCase()}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { z } from "zod";
+import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
+import { listTags, type SaveState, saveStates, type TagWithCount } from "@/db/queries/library";
+import { listLibrary } from "@/db/queries/library-list";
+import { feedToken } from "@/db/queries/profiles";
+import { env } from "@/lib/env";
+import { list, one, text } from "@/lib/read/params";
+import type { Reader } from "@/lib/session";
+
+// The reader's library (/saved) with its tag and text filters, and the tags page.
+
+const PAGE = 30;
+
+export const libraryParams = z.object({
+  tag: list,
+  q: text,
+  after: one,
+});
+export type LibraryParams = z.output<typeof libraryParams>;
+
+/** A tag of the reader's, with how many saves carry it. */
+export type LibraryTag = TagWithCount;
+
+export type LibraryData = {
+  items: { card: InsightCard; save: SaveState | null }[];
+  tags: LibraryTag[];
+  /** Pass as `after` for the next page; null on the last one. */
+  nextAfter: string | null;
+  /** The reader's private RSS address. */
+  rssUrl: string;
+};
+
+export async function readLibrary({
+  reader,
+  params,
+}: {
+  reader: Reader;
+  params: LibraryParams;
+}): Promise<LibraryData> {
+  const [entries, tags, token] = await Promise.all([
+    listLibrary({
+      userId: reader.id,
+      tags: params.tag,
+      q: params.q,
+      limit: PAGE + 1,
+      after: params.after,
+    }),
+    listTags({ userId: reader.id }),
+    feedToken({ userId: reader.id }),
+  ]);
+  const page = entries.slice(0, PAGE);
+  const ids = page.map((e) => e.insightId);
+  const [cards, states] = await Promise.all([
+    insightCardsByIds({ ids }),
+    saveStates({ userId: reader.id, insightIds: ids }),
+  ]);
+  const last = page.at(-1);
+  return {
+    items: cards.map((card) => ({ card, save: states.get(card.id) ?? null })),
+    tags,
+    nextAfter: entries.length > PAGE && last ? last.cursor : null,
+    rssUrl: new URL(`/rss/${token}`, env.APP_URL).toString(),
+  };
+}
+
+/** The tags page: every tag of the reader's, with how many saves carry it. */
+export async function readTags({ reader }: { reader: Reader }): Promise<LibraryTag[]> {
+  return listTags({ userId: reader.id });
+}
