@@ -148,12 +148,10 @@ function FeedFilters({ feed }: { feed: FeedData }) {
 
 /** The link to the next page, or the word that there is none. */
 function FeedEnd({ feed }: { feed: FeedData }) {
-  if (feed.nextCursor) {
-    const query = Object.entries(feed.filter).filter((e): e is [string, string] => Boolean(e[1]));
-    const href = `/feed?${new URLSearchParams({ ...Object.fromEntries(query), cursor: feed.nextCursor })}`;
+  if (feed.nextHref) {
     return (
       <p className="mt-8 text-center">
-        <Link href={href} className={quietButtonClass}>
+        <Link href={feed.nextHref} className={quietButtonClass}>
           More insights
         </Link>
       </p>

@@ -23,6 +23,8 @@ export type FeedData = {
   filtered: boolean;
   entries: (FeedEntry & { saved: boolean })[];
   nextCursor: string | null;
+  /** The next page's address, with the page's own filters; null on the last page. */
+  nextHref: string | null;
   topics: { slug: string; label: string }[];
   shows: { id: string; title: string }[];
 };
@@ -67,7 +69,13 @@ export async function readFeed({
     filtered: Boolean(filter.topic || filter.podcastId || filter.q),
     entries: page.entries.map((entry) => ({ ...entry, saved: saved.has(entry.id) })),
     nextCursor: page.nextCursor,
+    nextHref: page.nextCursor ? nextPageHref(params, page.nextCursor) : null,
     topics,
     shows: allShows.filter((s) => wanted.has(s.id)),
   };
+}
+
+function nextPageHref({ topic, show, q }: FeedParams, cursor: string): string {
+  const filters = Object.entries({ topic, show, q }).filter((e): e is [string, string] => !!e[1]);
+  return `/feed?${new URLSearchParams([...filters, ["cursor", cursor]])}`;
 }

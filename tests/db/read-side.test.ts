@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addTagAction, saveAction } from "@/lib/actions/library";
 import { saveSettingsAction } from "@/lib/actions/profile";
 import type { ActionResult } from "@/lib/actions/reader-action";
-import { readFeed } from "@/lib/read/feed";
+import { type FeedParams, readFeed } from "@/lib/read/feed";
 import { readInsight } from "@/lib/read/insight";
 import { readLibrary } from "@/lib/read/library";
 import type { Reader } from "@/lib/session";
@@ -54,6 +54,28 @@ describe("readFeed", () => {
     expect(visitor.filtered).toBe(true);
     expect(visitor.entries.some((e) => e.saved)).toBe(false);
     expect(visitor.entries).toHaveLength(2);
+  });
+
+  it("links the next page with the page's own filters", async () => {
+    const { podcastId: show, episodeId } = await givenEpisode({ show: "Show B" });
+    await givenInsights(
+      episodeId,
+      Array.from({ length: 25 }, (_, i) => anInsight({ headline: `Insight ${i}` })),
+    );
+    await givenCatalog(3); // another show's insights stay out of both pages
+    const feed = await readFeed({ reader: null, params: { show, q: "Insight" } });
+    expect(feed.entries.length).toBeLessThan(25);
+    const next = new URL(feed.nextHref ?? "", "http://x");
+    expect(next.pathname).toBe("/feed");
+    expect(next.searchParams.get("show")).toBe(show);
+    expect(next.searchParams.get("q")).toBe("Insight");
+    expect(next.searchParams.get("cursor")).toBe(feed.nextCursor);
+    const second = await readFeed({
+      reader: null,
+      params: Object.fromEntries(next.searchParams) as FeedParams,
+    });
+    expect(second.entries.length).toBeGreaterThan(0);
+    expect(second.entries.some((e) => feed.entries.some((f) => f.id === e.id))).toBe(false);
   });
 });
 
