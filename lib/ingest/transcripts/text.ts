@@ -1,6 +1,7 @@
+import { decodeHTMLStrict } from "entities";
 import type { Segment } from "@/db/schema";
 import { parseNormalPlayTime } from "../chapters";
-import { collapseWhitespace, decodeEntities } from "./html";
+import { collapseWhitespace } from "./html";
 import { splitSpeakerLabel } from "./srt";
 
 // Plain-text and Markdown transcripts, in the layouts shows publish them:
@@ -373,7 +374,7 @@ function inlineText(markdown: string): string {
     .replace(/\*{2,}|_{2,}|~~/g, "")
     .replace(PARKED, (char) => String.fromCharCode(char.charCodeAt(0) - PARK));
   return collapseWhitespace(
-    decodeEntities(text)
+    decodeHTMLStrict(text)
       .replace(NOTE_TIME, "$1 ")
       .replace(/\s+([\])])/g, "$1"),
   );
