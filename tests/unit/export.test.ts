@@ -330,5 +330,22 @@ describe("savedRss", () => {
     expect(first.description).not.toContain("<script>");
     expect(first.description).toContain("<p>— Ada Lovelace</p>");
     expect(second.title).toBe("Older");
+    // The description is HTML of its own: read back, it holds the texts as text.
+    const description = new XMLParser().parse(first.description);
+    expect(description).toEqual({
+      p: "<script>alert(1)</script>",
+      blockquote: { p: ["We ship every day.\nEvery single day.", "— Ada Lovelace"] },
+    });
+  });
+
+  it("leaves out the quote block without a quote, and the build date without saves", () => {
+    const plain = savedRss([saved({ quote: " ", speaker: null, tags: [] })], channel);
+    const item = new XMLParser().parse(plain).rss.channel.item;
+    expect(item.description).toBe("<p>Small releases fail small.</p>");
+    expect(item.category).toBeUndefined();
+    const empty = new XMLParser().parse(savedRss([], channel)).rss.channel;
+    expect(XMLValidator.validate(savedRss([], channel))).toBe(true);
+    expect(empty.item).toBeUndefined();
+    expect(empty.lastBuildDate).toBeUndefined();
   });
 });
