@@ -1,4 +1,5 @@
 import type { SavedInsight } from "@/lib/export/types";
+import { type XmlNode, xmlDocument, xmlFragment } from "./xml";
 
 type Channel = { title: string; link: string; selfUrl: string; description: string };
 
@@ -6,68 +7,49 @@ type Channel = { title: string; link: string; selfUrl: string; description: stri
 export function savedRss(items: SavedInsight[], channel: Channel): string {
   const sorted = items.toSorted((a, b) => b.savedAt.getTime() - a.savedAt.getTime());
   const newest = sorted[0];
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-    "<channel>",
-    element("title", channel.title),
-    element("link", channel.link),
-    element("description", channel.description),
-    `<atom:link href="${xml(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
-    ...(newest ? [element("lastBuildDate", newest.savedAt.toUTCString())] : []),
-    ...sorted.map(rssItem),
-    "</channel>",
-    "</rss>",
-  ];
-  return `${lines.join("\n")}\n`;
+  return xmlDocument({
+    rss: {
+      "@_version": "2.0",
+      "@_xmlns:atom": "http://www.w3.org/2005/Atom",
+      channel: {
+        title: channel.title,
+        link: channel.link,
+        description: channel.description,
+        "atom:link": {
+          "@_href": channel.selfUrl,
+          "@_rel": "self",
+          "@_type": "application/rss+xml",
+        },
+        lastBuildDate: newest?.savedAt.toUTCString(),
+        item: sorted.map(rssItem),
+      },
+    },
+  });
 }
 
-function rssItem(item: SavedInsight): string {
-  return [
-    "<item>",
-    element("title", oneLine(item.headline)),
-    element("link", item.insightUrl),
-    `<guid isPermaLink="true">${xml(item.insightUrl)}</guid>`,
+function rssItem(item: SavedInsight): XmlNode {
+  return {
+    title: oneLine(item.headline),
+    link: item.insightUrl,
+    guid: { "@_isPermaLink": "true", "#text": item.insightUrl },
     // toUTCString() is RFC 1123, the four-digit-year form of RFC 822 that RSS readers expect.
-    element("pubDate", item.savedAt.toUTCString()),
-    element("description", descriptionHtml(item)),
-    ...item.tags.map((tag) => element("category", oneLine(tag))),
-    "</item>",
-  ].join("\n");
+    pubDate: item.savedAt.toUTCString(),
+    description: descriptionHtml(item),
+    category: item.tags.map(oneLine),
+  };
 }
 
 // Readers render <description> as HTML, so the text is escaped once as HTML here and once more
-// as XML by element(): a feed's "<script>" arrives as text, never as markup.
+// as XML by the feed's builder: a feed's "<script>" arrives as text, never as markup.
 function descriptionHtml(item: SavedInsight): string {
   const speaker = item.speaker?.trim();
-  const attribution = speaker ? `<p>— ${xml(speaker)}</p>` : "";
   const quote = item.quote.trim()
-    ? `<blockquote><p>${xml(item.quote)}</p>${attribution}</blockquote>`
-    : "";
-  return `<p>${xml(item.body)}</p>${quote}`;
+    ? { blockquote: { p: speaker ? [item.quote, `— ${speaker}`] : item.quote } }
+    : {};
+  return xmlFragment({ p: item.body, ...quote });
 }
 
 // Feed titles are single lines in every reader; a hostile newline would only garble them.
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-function element(name: string, text: string): string {
-  return `<${name}>${xml(text)}</${name}>`;
-}
-
-const XML_ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
-// XML 1.0 allows tab, LF, CR and U+0020 up, minus surrogates and U+FFFE/U+FFFF; one stray
-// control character from a feed would make the whole document unreadable.
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-function xml(text: string): string {
-  return text.replace(NOT_XML_CHAR, "").replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }

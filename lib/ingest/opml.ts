@@ -1,4 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
+import { xmlDocument } from "@/lib/export/xml";
 
 // OPML is how podcast apps move subscriptions around: import the feed URLs, export ours.
 
@@ -47,37 +48,24 @@ export function buildOpml(
   shows: { title: string; feedUrl: string; siteUrl?: string | null }[],
   now = new Date(),
 ): string {
-  const outlines = shows
-    .map(
-      (show) =>
-        `    <outline type="rss" text="${escapeXml(show.title)}" title="${escapeXml(show.title)}" xmlUrl="${escapeXml(show.feedUrl)}"${
-          show.siteUrl ? ` htmlUrl="${escapeXml(show.siteUrl)}"` : ""
-        }/>`,
-    )
-    .join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<opml version="2.0">
-  <head>
-    <title>Podbrief shows</title>
-    <dateCreated>${now.toUTCString()}</dateCreated>
-  </head>
-  <body>
-${outlines}
-  </body>
-</opml>
-`;
+  return xmlDocument({
+    opml: {
+      "@_version": "2.0",
+      head: { title: "Podbrief shows", dateCreated: now.toUTCString() },
+      body: {
+        outline: shows.map((show) => ({
+          "@_type": "rss",
+          "@_text": show.title,
+          "@_title": show.title,
+          "@_xmlUrl": show.feedUrl,
+          "@_htmlUrl": show.siteUrl || undefined,
+        })),
+      },
+    },
+  });
 }
 
 function asArray<T>(value: T | T[] | undefined): T[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;");
 }

@@ -1,19 +1,15 @@
-import type { ClientRequest, IncomingMessage, RequestOptions } from "node:http";
-import { request as httpRequest, STATUS_CODES } from "node:http";
-import { request as httpsRequest } from "node:https";
-import { isIP, type LookupFunction } from "node:net";
-import { addAbortSignal, pipeline, type Readable } from "node:stream";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import type { IncomingMessage } from "node:http";
+import { STATUS_CODES } from "node:http";
 import {
   type AddressRule,
   checkUrl,
   FetchError,
   type HostLookup,
   isPublicAddress,
-  portOf,
-  resolveAllowed,
 } from "./address";
 import { decodedBody } from "./decode";
+import { header, readCapped, tooLarge } from "./fetch-body";
+import { explain, formatSeconds, type RequestSettings, send } from "./fetch-request";
 
 // Fetches feeds, transcripts and chapters from URLs that strangers give us: every hop's address
 // is checked, bodies are capped while streaming, and nothing waits forever.
@@ -85,15 +81,7 @@ const ACCEPT: Record<FetchKind, string> = {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 type Hop = { url: URL; permanentUrl: string | null };
-type Settings = {
-  kind: FetchKind;
-  headers: Record<string, string>;
-  connectTimeoutMs: number;
-  maxBytes: number;
-  maxRedirects: number;
-  lookup: HostLookup | undefined;
-  isAllowedAddress: AddressRule;
-};
+type Settings = RequestSettings & { kind: FetchKind; maxBytes: number; maxRedirects: number };
 
 export async function safeFetch(url: string, options: SafeFetchOptions): Promise<SafeFetchResult> {
   const timeoutMs = options.timeoutMs ?? 20_000;
@@ -253,112 +241,6 @@ async function finish(
   };
 }
 
-function send(
-  url: URL,
-  settings: Settings,
-  signal: AbortSignal,
-): Promise<{ request: ClientRequest; response: IncomingMessage }> {
-  return new Promise((resolve, reject) => {
-    const options: RequestOptions = {
-      method: "GET",
-      headers: settings.headers,
-      // No pooling: a pooled socket would skip the lookup hook, and the address rules may
-      // differ between calls.
-      agent: false,
-      lookup: guardedLookup(portOf(url), settings),
-      signal,
-    };
-    const request =
-      url.protocol === "https:" ? httpsRequest(url, options) : httpRequest(url, options);
-    const connectTimer = setTimeout(() => {
-      const message = `could not connect to ${url.host} within ${formatSeconds(settings.connectTimeoutMs)}`;
-      request.destroy(new FetchError("timeout", message, { url: url.href }));
-    }, settings.connectTimeoutMs);
-    request.on("socket", (socket) => {
-      if (!socket.connecting) clearTimeout(connectTimer);
-      else socket.once("connect", () => clearTimeout(connectTimer));
-    });
-    request.on("response", (response) => {
-      clearTimeout(connectTimer);
-      // Errors after we stop reading (redirects, refusals) are expected; reads see them anyway.
-      response.on("error", () => {});
-      resolve({ request, response });
-    });
-    request.on("error", (error) => {
-      clearTimeout(connectTimer);
-      reject(explain(error, url, signal));
-    });
-    request.end();
-  });
-}
-
-/** Node's `lookup` hook: every address a host resolves to must pass the rules. */
-function guardedLookup(port: number, settings: Settings): LookupFunction {
-  return (hostname, options, callback) => {
-    resolveAllowed(hostname, port, settings)
-      .then((addresses) => {
-        const wanted = familyNumber(options.family);
-        const found = addresses
-          .map((address) => ({ address, family: isIP(address) }))
-          .filter((entry) => wanted === 0 || entry.family === wanted);
-        const first = found[0];
-        if (!first) throw new FetchError("network", `${hostname} has no IPv${wanted} address`);
-        if (options.all) callback(null, found);
-        else callback(null, first.address, first.family);
-      })
-      .catch((error: NodeJS.ErrnoException) => callback(error, "", 0));
-  };
-}
-
-function familyNumber(family: number | string | undefined): number {
-  if (family === "IPv4" || family === 4) return 4;
-  if (family === "IPv6" || family === 6) return 6;
-  return 0;
-}
-
-async function readCapped(
-  response: IncomingMessage,
-  maxBytes: number,
-  signal: AbortSignal,
-  url: string,
-): Promise<Buffer> {
-  const body = addAbortSignal(signal, decompressed(response, url));
-  const chunks: Buffer[] = [];
-  let total = 0;
-  // Decompressed bytes are what cost memory, so they are what the cap counts (zip bombs).
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > maxBytes) {
-      body.destroy();
-      throw tooLarge(maxBytes, url);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, total);
-}
-
-function decompressed(response: IncomingMessage, url: string): Readable {
-  const encoding = (header(response, "content-encoding") ?? "identity").trim().toLowerCase();
-  if (encoding === "identity") return response;
-  const decoder =
-    encoding === "gzip" || encoding === "x-gzip"
-      ? createGunzip()
-      : encoding === "deflate"
-        ? createInflate()
-        : encoding === "br"
-          ? createBrotliDecompress()
-          : null;
-  if (!decoder) {
-    throw new FetchError(
-      "http_error",
-      `the server compressed the response as "${encoding}", which we did not ask for`,
-      { url },
-    );
-  }
-  // pipeline destroys both sides on failure, so a broken or aborted source ends the read.
-  return pipeline(response, decoder, () => {});
-}
-
 function assertContentType(kind: FetchKind, contentType: string | null, url: string): void {
   if (contentType === null) return;
   const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -399,37 +281,4 @@ function requestHeaders(options: SafeFetchOptions): Record<string, string> {
   if (options.etag) headers["If-None-Match"] = options.etag;
   if (options.lastModified) headers["If-Modified-Since"] = options.lastModified;
   return headers;
-}
-
-/** Turns whatever a socket or stream threw into a FetchError, keeping ours as they are. */
-function explain(error: unknown, url: URL, signal: AbortSignal): unknown {
-  if (error instanceof FetchError) return error;
-  if (signal.aborted) {
-    // Our deadline carries a FetchError; a caller's own abort reason goes back to the caller.
-    return signal.reason;
-  }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason = code ? ` (${code})` : "";
-  return new FetchError("network", `could not fetch from ${url.host}${reason}`, { url: url.href });
-}
-
-function tooLarge(maxBytes: number, url: string): FetchError {
-  return new FetchError("too_large", `the response was larger than ${formatBytes(maxBytes)}`, {
-    url,
-  });
-}
-
-function header(response: IncomingMessage, name: string): string | null {
-  const value = response.headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= MB && bytes % MB === 0) return `${bytes / MB} MB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,24 +1,10 @@
 import { EMBEDDING_DIMENSIONS } from "@/db/schema/columns";
+import { isStopword, stem } from "./extractive/terms";
 
 // The embedding used when no AI provider is configured: a signed, hashed bag of stemmed words
 // and word pairs. It needs no model and no network, gives the same vector for the same text on
 // every machine, and is good enough to tell "hiring engineers" from "sleep" for related
 // insights and ranking. Vectors from this and from a provider model must not be compared.
-
-const STOPWORDS = new Set(
-  (
-    "a about above after again against all also am an and any are as at be because been before " +
-    "being below between both but by can could did do does doing done down during each even " +
-    "ever every few for from further get gets got had has have having he her here hers herself " +
-    "him himself his how i if in into is it its itself just like lot lots me more most much must " +
-    "my myself no nor not now of off often on once only or other our ours ourselves out over own " +
-    "really same say said says she should so some such than that the their theirs them " +
-    "themselves then there these they thing things this those through to too under until up " +
-    "us very was we well were what when where which while who whom why will with would yeah you " +
-    "your yours yourself yourselves um uh okay oh dont doesnt didnt isnt wasnt arent im ive id " +
-    "youre youve theyre weve thats theres whats lets cant wont shouldnt wouldnt couldnt"
-  ).split(" "),
-);
 
 /** A weight of a bigram relative to its words: word order matters, but less than vocabulary. */
 const BIGRAM_WEIGHT = 0.5;
@@ -71,32 +57,18 @@ export function cosine(a: readonly number[], b: readonly number[]): number {
   return aa === 0 || bb === 0 ? 0 : dot / Math.sqrt(aa * bb);
 }
 
+// The extractor's stopwords and stemmer, over Unicode words so non-English text keeps its words;
+// a stopword is looked up before its apostrophes go ("don't").
 function contentWords(text: string): string[] {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/['\u2019`]/g, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== "" && !STOPWORDS.has(word))
-    .map(stem);
+    .replace(/[\u2019`]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((word) => word.replace(/^'+|'+$/g, ""))
+    .filter((word) => word !== "" && !isStopword(word))
+    .map((word) => stem(word.replace(/'s$/, "").replaceAll("'", "")));
 }
-
-/**
- * Light suffix stripping so plurals and -ing/-ed forms share a feature: "hire", "hires",
- * "hired" and "hiring" all become "hir". Not a real stemmer; short words are left alone.
- */
-function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith("ing")) w = undouble(w.slice(0, -3));
-  else if (w.length > 4 && w.endsWith("ed") && !w.endsWith("eed")) w = undouble(w.slice(0, -2));
-  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
-  return w;
-}
-
-// "running" → "runn" → "run"; double l, s and z are usually part of the word ("fall", "pass").
-const undouble = (w: string) => (/([^aeioulsz])\1$/.test(w) ? w.slice(0, -1) : w);
 
 /**
  * Stands in for inverse document frequency without a corpus: in English, longer words are

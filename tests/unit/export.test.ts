@@ -196,6 +196,31 @@ describe("zipFiles", () => {
     expect(new DataView(archive.buffer).getUint16(6, true) & 0x0800).toBe(0x0800);
   });
 
+  it("stamps the UTC clock whatever the server's zone, and the exact instant beside it", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/Los_Angeles";
+    let archive: Uint8Array<ArrayBuffer>;
+    try {
+      archive = zipFiles([
+        { name: "a.md", content: "a", modifiedAt: new Date("2026-11-24T13:45:10Z") },
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const header = new DataView(archive.buffer);
+    const time = header.getUint16(10, true);
+    const date = header.getUint16(12, true);
+    expect([time >> 11, (time >> 5) & 63, (time & 31) * 2]).toEqual([13, 45, 10]);
+    expect([(date >> 9) + 1980, (date >> 5) & 15, date & 31]).toEqual([2026, 11, 24]);
+    const extra = archive.subarray(30 + 4, 30 + 4 + 9);
+    const stamp = new DataView(extra.buffer, extra.byteOffset);
+    expect([stamp.getUint16(0, true), stamp.getUint16(2, true), stamp.getUint8(4)]).toEqual([
+      0x5455, 5, 1,
+    ]);
+    expect(stamp.getUint32(5, true)).toBe(Date.parse("2026-11-24T13:45:10Z") / 1000);
+  });
+
   it("refuses names that would unpack outside the folder, and duplicates", () => {
     expect(() => zipFiles([{ name: "../evil.md", content: "" }])).toThrow(/Unsafe/);
     expect(() => zipFiles([{ name: "/etc/passwd", content: "" }])).toThrow(/Unsafe/);
@@ -305,5 +330,22 @@ describe("savedRss", () => {
     expect(first.description).not.toContain("<script>");
     expect(first.description).toContain("<p>— Ada Lovelace</p>");
     expect(second.title).toBe("Older");
+    // The description is HTML of its own: read back, it holds the texts as text.
+    const description = new XMLParser().parse(first.description);
+    expect(description).toEqual({
+      p: "<script>alert(1)</script>",
+      blockquote: { p: ["We ship every day.\nEvery single day.", "— Ada Lovelace"] },
+    });
+  });
+
+  it("leaves out the quote block without a quote, and the build date without saves", () => {
+    const plain = savedRss([saved({ quote: " ", speaker: null, tags: [] })], channel);
+    const item = new XMLParser().parse(plain).rss.channel.item;
+    expect(item.description).toBe("<p>Small releases fail small.</p>");
+    expect(item.category).toBeUndefined();
+    const empty = new XMLParser().parse(savedRss([], channel)).rss.channel;
+    expect(XMLValidator.validate(savedRss([], channel))).toBe(true);
+    expect(empty.item).toBeUndefined();
+    expect(empty.lastBuildDate).toBeUndefined();
   });
 });

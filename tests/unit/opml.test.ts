@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { buildOpml, OpmlError, parseOpml } from "@/lib/ingest/opml";
 
@@ -18,6 +19,36 @@ describe("OPML", () => {
     const xml = buildOpml(shows);
     expect(xml).toContain('text="Tom &amp; &quot;Jerry&quot;"');
     expect(parseOpml(xml)).toEqual(shows.map((s) => s.feedUrl));
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === "outline",
+    });
+    const outlines = parser.parse(xml).opml.body.outline;
+    expect(outlines).toEqual([
+      {
+        "@_type": "rss",
+        "@_text": 'Tom & "Jerry"',
+        "@_title": 'Tom & "Jerry"',
+        "@_xmlUrl": "https://a.test/feed?x=1&y=2",
+        "@_htmlUrl": "https://a.test",
+      },
+      {
+        "@_type": "rss",
+        "@_text": "<Plain>",
+        "@_title": "<Plain>",
+        "@_xmlUrl": "https://b.test/rss",
+      },
+    ]);
+  });
+
+  it("exports an empty list as a valid OPML document", () => {
+    const xml = buildOpml([], new Date("2026-01-02T03:04:05Z"));
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(new XMLParser().parse(xml).opml.head).toEqual({
+      title: "Podbrief shows",
+      dateCreated: "Fri, 02 Jan 2026 03:04:05 GMT",
+    });
+    expect(parseOpml(xml)).toEqual([]);
   });
 
   it("refuses entity declarations and things that are not OPML", () => {

@@ -474,6 +474,13 @@ describe("parseTranscript: HTML", () => {
     ]);
   });
 
+  it("decodes every HTML entity as a browser does, case included", () => {
+    const body = "<p>&Eacute;cole caf&eacute; &hearts; &#x1F3A7; &amp;lt; &copy 2024</p>";
+    expect(parseTranscript(body, "html")).toEqual([
+      { start: null, end: null, speaker: null, text: "École café ♥ 🎧 &lt; © 2024" },
+    ]);
+  });
+
   it("throws TranscriptParseError for a page without text", () => {
     expect(() => parseTranscript("<html><body><p> </p></body></html>", "html")).toThrow(
       TranscriptParseError,

@@ -1,5 +1,6 @@
+import { decodeHTMLStrict } from "entities";
 import type { Segment } from "@/db/schema";
-import { collapseWhitespace, decodeEntities } from "./html";
+import { collapseWhitespace } from "./html";
 import { readCues } from "./vtt";
 
 // SubRip: numbered cues, `hh:mm:ss,ttt --> hh:mm:ss,ttt`, a few lines of text. There is no
@@ -37,7 +38,7 @@ function stripCodes(text: string): string {
 }
 
 function cueText(text: string): string {
-  return collapseWhitespace(decodeEntities(stripCodes(text)));
+  return collapseWhitespace(decodeHTMLStrict(stripCodes(text)));
 }
 
 // One to three capitalised words ("Travis", "Dr. Sarah Lee", "SPEAKER 2"), then a colon.

@@ -1,6 +1,7 @@
+import { decodeHTMLStrict } from "entities";
 import type { Segment } from "@/db/schema";
 import { parseNormalPlayTime } from "../chapters";
-import { collapseWhitespace, decodeEntities } from "./html";
+import { collapseWhitespace } from "./html";
 
 // WebVTT, and the cue reader SubRip shares with it: both are blocks of "optional id, timing
 // line, text lines" separated by blank lines, and real files bend the rules in the same ways.
@@ -84,7 +85,7 @@ function voiceParts(text: string): { speaker: string | null; text: string }[] {
   let last = 0;
   for (const match of text.matchAll(VOICE)) {
     parts.push({ speaker, text: text.slice(last, match.index) });
-    speaker = collapseWhitespace(decodeEntities(match[1] ?? "")) || null;
+    speaker = collapseWhitespace(decodeHTMLStrict(match[1] ?? "")) || null;
     last = match.index + match[0].length;
   }
   parts.push({ speaker, text: text.slice(last) });
@@ -94,5 +95,5 @@ function voiceParts(text: string): { speaker: string | null; text: string }[] {
 /** Cue text with every tag (`<c>`, `<i>`, `</v>`, `<00:00:01.000>`) removed and entities decoded. */
 function cueText(text: string): string {
   // Tags go without a trace: `<i>word</i>,` must stay "word,".
-  return collapseWhitespace(decodeEntities(text.replace(/<[^<>]*>/g, "")));
+  return collapseWhitespace(decodeHTMLStrict(text.replace(/<[^<>]*>/g, "")));
 }

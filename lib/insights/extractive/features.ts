@@ -6,6 +6,7 @@ import { percentiles } from "./score";
 import type { Sentence, SplitTranscript } from "./sentences";
 import { contentTerms } from "./terms";
 import { textRank, tfidfVectors, type Vector } from "./textrank";
+import { type Speakers, speakersOf, type Turns, turnsOf } from "./turns";
 
 // What a careful listener hears in a sentence, as numbers: who says it (the guest who talks at
 // length, or the host who asks), where (deep in a long answer, or in the intro), how (a claim
@@ -89,7 +90,6 @@ const MAX_NOISE = 0.25;
 // sentence that lost its subject ("Would have been…").
 const OPENS_OFF_CLAIM =
   /^["“'‘]?(?:hey|hi|hello|like|yeah|okay|ok|oh|well|how|what|why|where|who|sadly|probably|maybe|would|could|was|were|had)\b/i;
-/^(?:hey|hi|hello|like|yeah|okay|ok|oh|well|how|what|why|where|who|sadly|probably|maybe)\b/i;
 
 /**
  * Whether a sentence can be the claim that opens a card: quotable as said (not too long, not a
@@ -127,114 +127,110 @@ export function sentenceFeatures({ sentences, streams }: SplitTranscript): Sente
   const clean = sentences.map((s) => stripDisfluencies(s.text));
   const lengths = clean.map(wordCount);
   const ads = findAds(sentences);
-  const total = sentences.length;
-
-  // Who talks how much, and who asks: the host asks short questions, the guest answers at length.
-  const bySpeaker = new Map<string, { words: number; sentences: number; questions: number }>();
-  let allWords = 0;
-  let firstSpeaker: string | null = null;
-  for (const sentence of sentences) {
-    const speaker = streams[sentence.stream]?.speaker ?? null;
-    if (speaker === null) continue;
-    firstSpeaker ??= speaker;
-    const tally = bySpeaker.get(speaker) ?? { words: 0, sentences: 0, questions: 0 };
-    const words = lengths[sentence.index] ?? 0;
-    tally.words += words;
-    tally.sentences++;
-    if (/\?["'”’)\]]*$/.test(sentence.text)) tally.questions++;
-    bySpeaker.set(speaker, tally);
-    allWords += words;
-  }
-
-  // Streams: where each sentence sits in its turn, and how long the turn is.
-  const streamSentences = new Map<number, Sentence[]>();
-  for (const sentence of sentences) {
-    const list = streamSentences.get(sentence.stream) ?? [];
-    list.push(sentence);
-    streamSentences.set(sentence.stream, list);
-  }
-  const streamWords = new Map<number, number>();
-  for (const [stream, list] of streamSentences)
-    streamWords.set(
-      stream,
-      list.reduce((sum, s) => sum + (lengths[s.index] ?? 0), 0),
-    );
-
-  // How long each turn is among the episode's turns, and who talks most.
-  const streamIds = [...streamWords.keys()];
-  const streamRanks = percentiles(streamIds.map((id) => streamWords.get(id) ?? 0));
-  const turnRanks = new Map(streamIds.map((id, k) => [id, streamRanks[k] ?? 0]));
-  const topTalker =
-    [...bySpeaker].sort((a, b) => b[1].words - a[1].words || a[0].localeCompare(b[0]))[0]?.[0] ??
-    null;
-
   const talk = clean.map(
     (text, i) => !ads[i] && !isShowTalk(text) && !isBackchannel(text) && (lengths[i] ?? 0) > 0,
   );
   const vectors = tfidfVectors(clean.map((text) => contentTerms(text)));
   const graph = sentences.map((_, i) => (talk[i] ? vectors[i] : new Map()) as Vector);
-  const ranks = percentiles(textRank(graph));
+  const episode: Episode = {
+    sentences,
+    clean,
+    lengths,
+    ads,
+    speakers: speakersOf({ sentences, streams }, lengths),
+    turns: turnsOf(sentences, lengths),
+    ranks: percentiles(textRank(graph)),
+  };
+  const rows = sentences.map((sentence, i) =>
+    featureRow(episode, sentence, i, streams[sentence.stream]?.speaker ?? null),
+  );
+  addWindows(rows, sentences);
+  return { rows, talk, clean, lengths, vectors };
+}
 
-  const rows = sentences.map((sentence, i): FeatureRow => {
-    const text = clean[i] ?? "";
-    const words = Math.max(1, lengths[i] ?? 0);
-    const speaker = streams[sentence.stream]?.speaker ?? null;
-    const tally = speaker ? bySpeaker.get(speaker) : undefined;
-    const turn = streamSentences.get(sentence.stream) ?? [sentence];
-    const inTurn = turn.indexOf(sentence);
-    const previousTurn = streamSentences.get(sentence.stream - 1);
-    const previousLast = previousTurn?.at(-1)?.text ?? "";
-    const position = i / Math.max(1, total - 1);
-    const cues = cueScore(text);
-    const near = (k: number) => (i + k >= 0 && i + k < total ? (ranks[i + k] ?? 0) : 0);
-    const count = (pattern: RegExp) => (text.match(pattern)?.length ?? 0) / words;
-    return {
-      speakerShare: tally && allWords > 0 ? tally.words / allWords : 0,
-      speakerQuestions: tally ? tally.questions / Math.max(1, tally.sentences) : 0,
-      speakerFirst: speaker !== null && speaker === firstSpeaker ? 1 : 0,
-      unlabelled: speaker === null ? 1 : 0,
-      turnWords: Math.log1p(streamWords.get(sentence.stream) ?? 0) / 8,
-      turnPosition: turn.length > 1 ? inTurn / (turn.length - 1) : 0,
-      turnFirst: inTurn === 0 ? 1 : 0,
-      answersQuestion: /\?["'”’)\]]*$/.test(previousLast) && inTurn < 6 ? 1 : 0,
-      intro: position < 0.06 ? 1 : 0,
-      outro: position > 0.95 ? 1 : 0,
-      words: Math.log1p(words) / 4,
-      short: words < 8 ? 1 : 0,
-      question: /\?["'”’)\]]*$/.test(sentence.text) ? 1 : 0,
-      ad: ads[i] ? 1 : 0,
-      adNear: [-3, -2, -1, 1, 2, 3].some((k) => ads[i + k]) ? 1 : 0,
-      showTalk: isShowTalk(text) || isBackchannel(text) ? 1 : 0,
-      advice: cues.advice,
-      specificity: cues.specificity,
-      vagueness: cues.vagueness,
-      claim: Math.min(1, count(CLAIM) * 8),
-      reason: Math.min(1, count(REASON) * 8),
-      story: Math.min(1, count(STORY) * 8),
-      generalYou: Math.min(1, count(GENERAL_YOU) * 8),
-      firstPerson: Math.min(1, count(FIRST_PERSON) * 8),
-      noise: Math.max(0, wordCount(sentence.text) - words) / wordCount(sentence.text || "x"),
-      centrality: ranks[i] ?? 0,
-      localCentrality: (near(-2) + near(-1) + near(1) + near(2)) / 4,
-      names: Math.min(1, ((` ${text}`.match(NAME)?.length ?? 0) / words) * 5),
-      laughter: [-1, 0, 1].some((k) => LAUGHTER.test(sentences[i + k]?.text ?? "")) ? 1 : 0,
-      pleasantry: PLEASANTRY.test(text) ? 1 : 0,
-      pastTense: Math.min(1, count(PAST) * 5),
-      hedges: Math.min(1, count(HEDGES) * 8),
-      numbers: Math.min(1, count(NUMBERS) * 8),
-      windowClaim: 0,
-      windowReason: 0,
-      windowStory: 0,
-      windowYou: 0,
-      windowFirstPerson: 0,
-      windowPast: 0,
-      windowCentrality: 0,
-      windowWords: 0,
-      turnRank: turnRanks.get(sentence.stream) ?? 0,
-      topTalker: speaker !== null && speaker === topTalker ? 1 : 0,
-    };
-  });
-  // What the sentence and the next few of its turn say together: a claim and its reason.
+/** What the features of one sentence are read against. */
+type Episode = {
+  sentences: Sentence[];
+  clean: string[];
+  lengths: number[];
+  ads: boolean[];
+  speakers: Speakers;
+  turns: Turns;
+  /** Each sentence's centrality, as a percentile among the episode's. */
+  ranks: number[];
+};
+
+function featureRow(
+  episode: Episode,
+  sentence: Sentence,
+  i: number,
+  speaker: string | null,
+): FeatureRow {
+  const { sentences, ads, ranks } = episode;
+  const { bySpeaker, allWords, firstSpeaker, topTalker } = episode.speakers;
+  const { streamSentences, streamWords, turnRanks } = episode.turns;
+  const total = sentences.length;
+  const text = episode.clean[i] ?? "";
+  const words = Math.max(1, episode.lengths[i] ?? 0);
+  const tally = speaker ? bySpeaker.get(speaker) : undefined;
+  const turn = streamSentences.get(sentence.stream) ?? [sentence];
+  const inTurn = turn.indexOf(sentence);
+  const previousTurn = streamSentences.get(sentence.stream - 1);
+  const previousLast = previousTurn?.at(-1)?.text ?? "";
+  const position = i / Math.max(1, total - 1);
+  const cues = cueScore(text);
+  const near = (k: number) => (i + k >= 0 && i + k < total ? (ranks[i + k] ?? 0) : 0);
+  const count = (pattern: RegExp) => (text.match(pattern)?.length ?? 0) / words;
+  return {
+    speakerShare: tally && allWords > 0 ? tally.words / allWords : 0,
+    speakerQuestions: tally ? tally.questions / Math.max(1, tally.sentences) : 0,
+    speakerFirst: speaker !== null && speaker === firstSpeaker ? 1 : 0,
+    unlabelled: speaker === null ? 1 : 0,
+    turnWords: Math.log1p(streamWords.get(sentence.stream) ?? 0) / 8,
+    turnPosition: turn.length > 1 ? inTurn / (turn.length - 1) : 0,
+    turnFirst: inTurn === 0 ? 1 : 0,
+    answersQuestion: /\?["'”’)\]]*$/.test(previousLast) && inTurn < 6 ? 1 : 0,
+    intro: position < 0.06 ? 1 : 0,
+    outro: position > 0.95 ? 1 : 0,
+    words: Math.log1p(words) / 4,
+    short: words < 8 ? 1 : 0,
+    question: /\?["'”’)\]]*$/.test(sentence.text) ? 1 : 0,
+    ad: ads[i] ? 1 : 0,
+    adNear: [-3, -2, -1, 1, 2, 3].some((k) => ads[i + k]) ? 1 : 0,
+    showTalk: isShowTalk(text) || isBackchannel(text) ? 1 : 0,
+    advice: cues.advice,
+    specificity: cues.specificity,
+    vagueness: cues.vagueness,
+    claim: Math.min(1, count(CLAIM) * 8),
+    reason: Math.min(1, count(REASON) * 8),
+    story: Math.min(1, count(STORY) * 8),
+    generalYou: Math.min(1, count(GENERAL_YOU) * 8),
+    firstPerson: Math.min(1, count(FIRST_PERSON) * 8),
+    noise: Math.max(0, wordCount(sentence.text) - words) / wordCount(sentence.text || "x"),
+    centrality: ranks[i] ?? 0,
+    localCentrality: (near(-2) + near(-1) + near(1) + near(2)) / 4,
+    names: Math.min(1, ((` ${text}`.match(NAME)?.length ?? 0) / words) * 5),
+    laughter: [-1, 0, 1].some((k) => LAUGHTER.test(sentences[i + k]?.text ?? "")) ? 1 : 0,
+    pleasantry: PLEASANTRY.test(text) ? 1 : 0,
+    pastTense: Math.min(1, count(PAST) * 5),
+    hedges: Math.min(1, count(HEDGES) * 8),
+    numbers: Math.min(1, count(NUMBERS) * 8),
+    windowClaim: 0,
+    windowReason: 0,
+    windowStory: 0,
+    windowYou: 0,
+    windowFirstPerson: 0,
+    windowPast: 0,
+    windowCentrality: 0,
+    windowWords: 0,
+    turnRank: turnRanks.get(sentence.stream) ?? 0,
+    topTalker: speaker !== null && speaker === topTalker ? 1 : 0,
+  };
+}
+
+// What the sentence and the next few of its turn say together: a claim and its reason.
+function addWindows(rows: FeatureRow[], sentences: Sentence[]): void {
+  const total = sentences.length;
   rows.forEach((row, i) => {
     const stream = sentences[i]?.stream;
     const window: FeatureRow[] = [];
@@ -253,5 +249,4 @@ export function sentenceFeatures({ sentences, streams }: SplitTranscript): Sente
     row.windowCentrality = mean("centrality");
     row.windowWords = Math.log1p(window.reduce((sum, r) => sum + Math.expm1(r.words * 4), 0)) / 6;
   });
-  return { rows, talk, clean, lengths, vectors };
 }
