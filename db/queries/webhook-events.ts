@@ -10,7 +10,7 @@ import { briefs, events, profiles, webhookEvents } from "../schema";
 
 const KEEP_DAYS = 30;
 
-/** What one webhook event does to our data, decided by lib/mail/webhook.ts. */
+/** What one webhook event does to our data, decided by lib/brief/delivery-webhook.ts. */
 export type WebhookEffect =
   /** Never email these addresses again (hard bounce, spam complaint). Lowercased. */
   | { kind: "suppress"; addresses: string[] }

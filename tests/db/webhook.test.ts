@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { createDueBriefs } from "@/db/queries/briefs";
 import { briefs, events, profiles, users, webhookEvents } from "@/db/schema";
-import { insightIdFromLink } from "@/lib/mail/webhook";
+import { insightIdFromLink } from "@/lib/brief/delivery-webhook";
 import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 
 // The route reads RESEND_WEBHOOK_SECRET through lib/env, which parses the settings when first
@@ -512,7 +512,7 @@ describe("insightIdFromLink", () => {
 
 describe("a click on a brief's one-click link", () => {
   it("names the insight inside the signed token, and nothing for a forged one", async () => {
-    const { insightIdFromLink } = await import("@/lib/mail/webhook");
+    const { insightIdFromLink } = await import("@/lib/brief/delivery-webhook");
     const { signBriefToken } = await import("@/lib/brief/tokens");
     const insightId = "0b6f3c1e-8d2a-4c7b-9e1f-2a3b4c5d6e7f";
     const t = signBriefToken({

@@ -54,6 +54,28 @@ describe("code layout", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("lib's folders depend on each other one way: no cycle between them", () => {
+    const folderOf = (file: string) => file.split(path.sep)[1] ?? "";
+    const edges = new Map<string, Set<string>>();
+    for (const file of files.filter(
+      (f) => f.startsWith(`lib${path.sep}`) && f.split(path.sep).length > 2,
+    )) {
+      for (const [, target] of text(file).matchAll(/from "@\/lib\/([\w-]+)\//g)) {
+        if (target !== folderOf(file))
+          edges.set(folderOf(file), (edges.get(folderOf(file)) ?? new Set()).add(target as string));
+      }
+    }
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      [...(edges.get(from) ?? [])].some(
+        (next) => next === to || (!seen.has(next) && reaches(next, to, seen.add(next))),
+      );
+    const cycles = [...edges].flatMap(([from, targets]) =>
+      [...targets].filter((to) => reaches(to, from)).map((to) => `${from} <-> ${to}`),
+    );
+    expect(edges.size).toBeGreaterThan(3);
+    expect(cycles).toEqual([]);
+  });
+
   it(`no file is over ${MAX_FILE_LINES} lines`, () => {
     const long = files
       .map((file) => ({ file, lines: text(file).split("\n").length }))

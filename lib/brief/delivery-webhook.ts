@@ -4,6 +4,7 @@ import type { WebhookEffect, WebhookEventInput } from "@/db/queries/webhook-even
 import { tokenFromSubject, verifyBriefToken } from "@/lib/brief/tokens";
 import { AppError } from "@/lib/errors";
 
+// What Resend's webhooks say about the briefs it delivered (lib/mail only sends; it knows no brief).
 // Resend's webhooks are signed by Svix (standard webhooks) over the message id, its timestamp and
 // the raw body: the body is verified exactly as it arrived, and only then parsed. Svix refuses a
 // timestamp more than five minutes from this machine's clock, either way, so a captured request
