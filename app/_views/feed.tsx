@@ -4,8 +4,8 @@ import { FeedKeys } from "@/components/feed-keys";
 import { InsightCard } from "@/components/insight-card";
 import { EmptyState, inputClass, Notice, PageTitle, quietButtonClass } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
-import type { FeedData } from "@/lib/read/feed";
-import type { SearchParams } from "@/lib/read/params";
+import type { FeedData } from "@/lib/views/feed";
+import type { SearchParams } from "@/lib/views/params";
 
 /** The feed: a reader's own, or with `signedIn` false the public one. */
 export function FeedView({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
-import { findInsight } from "@/lib/read/insight";
+import { findInsight } from "@/lib/views/insight";
 
 /** The title, description and unfurl card of an insight's page, reader's or public. */
 export async function insightMetadata(id: string): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { Quote, TopicList } from "@/components/insight-card";
 import { ListenLink } from "@/components/listen-link";
 import { SaveControls } from "@/components/save-controls";
 import { Notice } from "@/components/ui";
-import type { InsightData } from "@/lib/read/insight";
+import type { InsightData } from "@/lib/views/insight";
 
 /** An insight's page: a reader's (with their save, tags and note), or with `signedIn` false the
  * public one. */

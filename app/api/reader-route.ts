@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, publicError } from "@/lib/errors";
-import { issueMessage, parseParams } from "@/lib/read/params";
 import type { Reader } from "@/lib/session";
+import { issueMessage, parseParams } from "@/lib/views/params";
 
 // withReader (app/api/with-reader.ts) wraps a route handler the signed-in reader calls: no
 // reader is a 401, the query, path parameters and JSON body are parsed by zod before the handler

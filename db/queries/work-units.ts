@@ -6,7 +6,7 @@ import { type Db, rowsOf } from "../client";
 // a unit is held while its `lease_until` is ahead, a claim takes due rows that no one holds and
 // skips those another claim has locked, and (where the table counts them) every claim is an
 // attempt. What is due is each queue's own `where`; how long, how many and how often is the
-// caller's (lib/work-units.ts). Statements only: a caller may run them in its own transaction.
+// caller's (lib/work/units.ts). Statements only: a caller may run them in its own transaction.
 
 /** A table whose rows are work units, with the alias its queue's conditions are written against. */
 export type WorkTable = {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError, type PublicError, publicError } from "@/lib/errors";
-import { issueMessage } from "@/lib/read/params";
 import type { Reader } from "@/lib/session";
+import { issueMessage } from "@/lib/views/params";
 
 // The one wrapper every mutation goes through: a signed-in reader, input parsed by zod, and a
 // handler that receives the reader's id to scope its queries by. The result says what happened

@@ -11,7 +11,7 @@ import { type ChosenGroup, type ComposeOutcome, chooseGroup, finishGroup } from 
 import { preview } from "@/lib/brief/preview";
 import { type Pacer, pacer, processPacer, sendBatch } from "@/lib/brief/send";
 import { mailWarning } from "@/lib/mail/transport";
-import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work-units";
+import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work/units";
 
 // One run of the daily brief, from the cron route, the CLI or the embedded scheduler: make the
 // briefs that are due, finish batches an earlier run left half-sent, then claim, compose, store

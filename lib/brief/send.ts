@@ -6,7 +6,7 @@ import {
 } from "@/db/queries/brief-batches";
 import { closeBrief } from "@/db/queries/briefs";
 import { type BatchResult, mailTransportName, sendEmailBatch } from "@/lib/mail/transport";
-import { givesUp, MAX_ATTEMPTS } from "@/lib/work-units";
+import { givesUp, MAX_ATTEMPTS } from "@/lib/work/units";
 
 // Sending one batch of stored briefs: the idempotency key comes from the briefs' date and the
 // batch id, and the body from the stored emails in a fixed order, so every retry of a batch (this

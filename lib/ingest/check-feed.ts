@@ -7,7 +7,7 @@ import {
 } from "@/db/queries/feeds";
 import type { NewEpisode, Podcast } from "@/db/schema";
 import { publicReason } from "@/lib/public-reason";
-import { after, backoffMs, MAX_BACKOFF_MS } from "@/lib/work-units";
+import { after, backoffMs, MAX_BACKOFF_MS } from "@/lib/work/units";
 import { fetchDocument } from "./fetch-document";
 import { hostOf } from "./host-turns";
 import { type ParsedEpisode, type ParsedFeed, parsePodcastFeed } from "./parse-feed";

@@ -1,6 +1,6 @@
 import { claimDueFeeds, deferFeeds, releaseFeeds } from "@/db/queries/feeds";
 import type { Podcast } from "@/db/schema";
-import { LEASE_SECONDS } from "@/lib/work-units";
+import { LEASE_SECONDS } from "@/lib/work/units";
 import { checkFeed, type FeedOutcome } from "./check-feed";
 import { hostBusy, hostOf } from "./host-turns";
 

@@ -1,6 +1,6 @@
 import { claimEpisodes } from "@/db/queries/episodes";
 import { publicReason } from "@/lib/public-reason";
-import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work-units";
+import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work/units";
 import type { FeedOutcome } from "./check-feed";
 import { checkFeedsInPool, FEED_CONCURRENCY } from "./feed-pool";
 import { transcribeEpisode } from "./transcribe";

@@ -4,7 +4,7 @@ import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
 import type { Chapter, Episode, Segment, TranscriptSource } from "@/db/schema";
 import { transcriptionModel } from "@/lib/ai/models";
 import { publicReason } from "@/lib/public-reason";
-import { after, backoffMs, givesUp } from "@/lib/work-units";
+import { after, backoffMs, givesUp } from "@/lib/work/units";
 import { parseChaptersJson } from "./chapters";
 import { fetchDocument } from "./fetch-document";
 import { transcribeAudio } from "./transcribe-audio";

@@ -14,7 +14,7 @@ import {
   PROMPT_VERSION,
 } from "@/lib/ai/extract-insights";
 import type { NamedModel } from "@/lib/ai/models";
-import { after, LEASE_SECONDS } from "@/lib/work-units";
+import { after, LEASE_SECONDS } from "@/lib/work/units";
 import type { Candidate } from "./candidates";
 import { createGrounder } from "./grounding";
 import { qualityScore } from "./quality";

@@ -1,6 +1,6 @@
 import { claimEpisode, claimEpisodes } from "@/db/queries/episodes";
 import { upsertTopics } from "@/db/queries/topics";
-import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work-units";
+import { CLAIM_LIMIT, LEASE_SECONDS, MAX_CLAIMS } from "@/lib/work/units";
 import { type SummarizeOutcome, summarizeEpisode } from "./summarize";
 import { TOPICS } from "./topics";
 

@@ -5,7 +5,7 @@ import type { Episode, Segment } from "@/db/schema";
 import { PROMPT_VERSION } from "@/lib/ai/extract-insights";
 import { languageModel } from "@/lib/ai/models";
 import { publicReason } from "@/lib/public-reason";
-import { BUSY_RETRY_MS, backoffMs, givesUp } from "@/lib/work-units";
+import { BUSY_RETRY_MS, backoffMs, givesUp } from "@/lib/work/units";
 import { type Candidate, selectBest } from "./candidates";
 import { embedTexts } from "./embed";
 import { extractInsights } from "./extractive";

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { addTagAction, saveAction } from "@/lib/actions/library";
 import { saveSettingsAction } from "@/lib/actions/profile";
 import type { ActionResult } from "@/lib/actions/reader-action";
-import { type FeedParams, readFeed } from "@/lib/read/feed";
-import { readInsight } from "@/lib/read/insight";
-import { readLibrary } from "@/lib/read/library";
 import type { Reader } from "@/lib/session";
+import { type FeedParams, readFeed } from "@/lib/views/feed";
+import { readInsight } from "@/lib/views/insight";
+import { readLibrary } from "@/lib/views/library";
 import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 
-// The read side (lib/read) assembles what a page shows for the reader asking, or for a visitor.
+// The read side (lib/views) assembles what a page shows for the reader asking, or for a visitor.
 
 function must<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`setup failed: ${result.error.message}`);

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { readerRoute } from "@/app/api/reader-route";
 import { AppError } from "@/lib/errors";
-import { readInsight } from "@/lib/read/insight";
 import type { Reader } from "@/lib/session";
+import { readInsight } from "@/lib/views/insight";
 import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 
 // withReader, on a route shaped like the JSON API's: a reader's insight by id, and a note put

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, givesUp, MAX_ATTEMPTS, MAX_BACKOFF_MS } from "@/lib/work-units";
+import { backoffMs, givesUp, MAX_ATTEMPTS, MAX_BACKOFF_MS } from "@/lib/work/units";
 
 const MINUTE = 60_000;
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { FeedView } from "@/app/_views/feed";
-import { feedParams, readFeed } from "@/lib/read/feed";
-import { parseParams, type SearchParams } from "@/lib/read/params";
 import { currentReader } from "@/lib/session";
+import { feedParams, readFeed } from "@/lib/views/feed";
+import { parseParams, type SearchParams } from "@/lib/views/params";
 
 export const metadata: Metadata = { title: "Feed" };
 

@@ -3,8 +3,8 @@ import { requireReader } from "@/app/(reader)/require-reader";
 import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
-import { parseParams, type SearchParams } from "@/lib/read/params";
-import { readSettings, SHOW_QUEUED_NOTICE, settingsParams } from "@/lib/read/settings";
+import { parseParams, type SearchParams } from "@/lib/views/params";
+import { readSettings, SHOW_QUEUED_NOTICE, settingsParams } from "@/lib/views/settings";
 
 export const metadata: Metadata = { title: "Welcome" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ShowRow } from "@/app/(reader)/podcasts/show-row";
-import { readPodcasts } from "@/lib/read/podcasts";
+import { readPodcasts } from "@/lib/views/podcasts";
 
 export const metadata: Metadata = { title: "Podcasts" };
 

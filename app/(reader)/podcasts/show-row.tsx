@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DEMO_ATTRIBUTION } from "@/lib/demo/attribution";
 import { formatRelativeDay } from "@/lib/format";
-import type { ShowSummary } from "@/lib/read/podcasts";
+import type { ShowSummary } from "@/lib/views/podcasts";
 
 // One show on /podcasts: its artwork, its insights in the feed, and what its last check found.
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { resetFeedTokenForm } from "@/app/actions/reader";
 import { inputClass, quietButtonClass } from "@/components/ui";
-import type { LibraryParams, LibraryTag } from "@/lib/read/library";
+import type { LibraryParams, LibraryTag } from "@/lib/views/library";
 
 // The parts of /saved around the list: the search and tag filters, and the exports.
 

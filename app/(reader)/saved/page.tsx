@@ -12,8 +12,8 @@ import { InsightCard } from "@/components/insight-card";
 import { SaveControls } from "@/components/save-controls";
 import { EmptyState, Notice, PageTitle, quietButtonClass } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
-import { type LibraryData, libraryParams, readLibrary } from "@/lib/read/library";
-import { parseParams, type SearchParams } from "@/lib/read/params";
+import { type LibraryData, libraryParams, readLibrary } from "@/lib/views/library";
+import { parseParams, type SearchParams } from "@/lib/views/params";
 
 export const metadata: Metadata = { title: "Saved" };
 

@@ -4,9 +4,9 @@ import { AccountSection, BriefPreviewSection } from "@/app/(reader)/settings/sec
 import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
-import { readBriefPreview } from "@/lib/read/brief";
-import { parseParams, type SearchParams } from "@/lib/read/params";
-import { readSettings, SHOW_QUEUED_NOTICE, settingsParams } from "@/lib/read/settings";
+import { readBriefPreview } from "@/lib/views/brief";
+import { parseParams, type SearchParams } from "@/lib/views/params";
+import { readSettings, SHOW_QUEUED_NOTICE, settingsParams } from "@/lib/views/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -1,6 +1,6 @@
 import { signOutForm } from "@/app/actions/auth";
 import { quietButtonClass, TextLink } from "@/components/ui";
-import type { BriefPreview } from "@/lib/read/brief";
+import type { BriefPreview } from "@/lib/views/brief";
 
 // The parts of /settings below the settings form.
 

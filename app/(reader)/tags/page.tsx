@@ -4,8 +4,8 @@ import { requireReader } from "@/app/(reader)/require-reader";
 import { createTagForm, deleteTagForm, renameTagForm } from "@/app/actions/reader";
 import { EmptyState, inputClass, Notice, PageTitle, quietButtonClass } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
-import { type LibraryTag, readTags } from "@/lib/read/library";
-import type { SearchParams } from "@/lib/read/params";
+import { type LibraryTag, readTags } from "@/lib/views/library";
+import type { SearchParams } from "@/lib/views/params";
 
 export const metadata: Metadata = { title: "Tags" };
 

@@ -1,6 +1,6 @@
 // GET /api/health — is the database reachable and fully migrated?
 import { NextResponse } from "next/server";
-import { readHealth } from "@/lib/read/health";
+import { readHealth } from "@/lib/views/health";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { EmptyState, PageTitle } from "@/components/ui";
-import { readOutbox } from "@/lib/read/outbox";
+import { readOutbox } from "@/lib/views/outbox";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FeedView } from "@/app/_views/feed";
 import { Landing } from "@/app/_views/landing";
-import { readFeed } from "@/lib/read/feed";
+import { readFeed } from "@/lib/views/feed";
 
 type Props = { params: Promise<{ view: string }> };
 

@@ -1,5 +1,5 @@
 // GET /rss/[token] — a reader's saved insights as RSS, at a secret address they can reset
-import { readSavedFeed } from "@/lib/read/rss";
+import { readSavedFeed } from "@/lib/views/rss";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const feed = await readSavedFeed((await params).token);

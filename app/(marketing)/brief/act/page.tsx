@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { recordBriefChoice } from "@/app/actions/brief";
 import { buttonClass, TextLink } from "@/components/ui";
-import { readBriefChoice } from "@/lib/read/brief";
-import { one, parseParams, type SearchParams, text } from "@/lib/read/params";
+import { readBriefChoice } from "@/lib/views/brief";
+import { one, parseParams, type SearchParams, text } from "@/lib/views/params";
 
 export const metadata: Metadata = { title: "Your brief", robots: { index: false } };
 

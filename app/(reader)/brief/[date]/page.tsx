@@ -6,9 +6,9 @@ import { InsightCard } from "@/components/insight-card";
 import { EmptyState, PageTitle, TextLink } from "@/components/ui";
 import { dateLabel } from "@/lib/brief/schedule";
 import { verifyBriefToken } from "@/lib/brief/tokens";
-import { readBrief } from "@/lib/read/brief";
-import type { SearchParams } from "@/lib/read/params";
 import { currentReader } from "@/lib/session";
+import { readBrief } from "@/lib/views/brief";
+import type { SearchParams } from "@/lib/views/params";
 
 export const metadata: Metadata = { title: "Your brief" };
 

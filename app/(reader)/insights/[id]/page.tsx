@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { InsightView } from "@/app/_views/insight";
 import { insightMetadata } from "@/app/_views/insight-metadata";
 import { readFlash } from "@/lib/flash";
-import { markInsightOpened, readInsight } from "@/lib/read/insight";
-import type { SearchParams } from "@/lib/read/params";
 import { currentReader } from "@/lib/session";
+import { markInsightOpened, readInsight } from "@/lib/views/insight";
+import type { SearchParams } from "@/lib/views/params";
 
 type Props = {
   params: Promise<{ id: string }>;

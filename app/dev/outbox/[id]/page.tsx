@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TextLink } from "@/components/ui";
-import { readOutboxMessage } from "@/lib/read/outbox";
+import { readOutboxMessage } from "@/lib/views/outbox";
 
 export const metadata: Metadata = { title: "Outbox message", robots: { index: false } };
 

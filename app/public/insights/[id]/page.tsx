@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InsightView } from "@/app/_views/insight";
 import { insightMetadata } from "@/app/_views/insight-metadata";
-import { readInsight } from "@/lib/read/insight";
+import { readInsight } from "@/lib/views/insight";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,5 +1,5 @@
 // GET /dev/outbox/[id]/html — one stored email's HTML, framed by the outbox viewer
-import { readOutboxMessage } from "@/lib/read/outbox";
+import { readOutboxMessage } from "@/lib/views/outbox";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const message = await readOutboxMessage((await params).id);

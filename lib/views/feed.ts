@@ -3,9 +3,9 @@ import { z } from "zod";
 import { saveStates } from "@/db/queries/library";
 import { followedPodcastIds, getProfile } from "@/db/queries/profiles";
 import { type FeedEntry, feedPage } from "@/lib/feed";
-import { one } from "@/lib/read/params";
 import type { Reader } from "@/lib/session";
 import { showChoices, topicChoices } from "@/lib/shared-lists";
+import { one } from "@/lib/views/params";
 
 // The feed page: a reader's own feed, or with no reader the public one (which reads no session).
 

@@ -5,8 +5,8 @@ import { listTags, type SaveState, saveStates, type TagWithCount } from "@/db/qu
 import { listLibrary } from "@/db/queries/library-list";
 import { feedToken } from "@/db/queries/profiles";
 import { env } from "@/lib/env";
-import { list, one, text } from "@/lib/read/params";
 import type { Reader } from "@/lib/session";
+import { list, one, text } from "@/lib/views/params";
 
 // The reader's library (/saved) with its tag and text filters, and the tags page.
 

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { getProfile, listShowChoices } from "@/db/queries/profiles";
 import { listTopics } from "@/db/queries/topics";
-import { text } from "@/lib/read/params";
 import type { Reader } from "@/lib/session";
+import { text } from "@/lib/views/params";
 
 // What the onboarding page and /settings both show (components/reader-settings): the reader's
 // profile, the topics, the shows matching the search `q`, and the form's starting values.

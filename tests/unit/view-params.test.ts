@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { list, one, parseParams, queryObject, text } from "@/lib/read/params";
+import { list, one, parseParams, queryObject, text } from "@/lib/views/params";
 
-// The one query parser of pages and route handlers (lib/read/params).
+// The one query parser of pages and route handlers (lib/views/params).
 
 const pageQuery = z.object({ q: text, tag: list, cursor: one });
 
