@@ -3,9 +3,9 @@ import { recordEvent } from "@/db/queries/events";
 import { saveInsight } from "@/db/queries/library";
 import { unsubscribeReader } from "@/db/queries/profiles";
 import { applyWebhookEvent } from "@/db/queries/webhook-events";
+import { verifyResendWebhook } from "@/lib/brief/delivery-webhook";
 import type { BriefChoice, BriefToken } from "@/lib/brief/tokens";
 import { env } from "@/lib/env";
-import { verifyResendWebhook } from "@/lib/brief/delivery-webhook";
 
 // What a link or a post from outside a session changes. A verified token or signature is the
 // authority here, not a signed-in reader, so these are not reader actions.
