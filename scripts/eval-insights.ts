@@ -66,7 +66,7 @@ const { readTranscript, transcriptFormatOf } = await import("@/lib/ingest/transc
 const { selectBest } = await import("@/lib/insights/candidates");
 const { extractiveCandidates } = await import("@/lib/insights/summarize");
 const { embedTexts } = await import("@/lib/insights/embed");
-const { cosine } = await import("@/lib/insights/embedding");
+const { cosine } = await import("@/lib/insights/local-embedding");
 const { similarityThresholds } = await import("@/lib/insights/similarity");
 const { languageModel } = await import("@/lib/ai/models");
 

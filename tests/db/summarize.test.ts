@@ -5,7 +5,7 @@ import { saveTranscript, upsertEpisode, upsertPodcast } from "@/db/queries/catal
 import { linkNearDuplicates, relatedInsights } from "@/db/queries/insights";
 import { upsertTopics } from "@/db/queries/topics";
 import { episodes, insightLinks, insights } from "@/db/schema";
-import { localEmbedding } from "@/lib/insights/embedding";
+import { localEmbedding } from "@/lib/insights/local-embedding";
 import { runSummarize } from "@/lib/insights/run";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import { TOPICS } from "@/lib/insights/topics";
