@@ -327,6 +327,7 @@ async function profileSteps(now: Date, since: Date, due: number): Promise<void> 
   const { resurfaceCandidates } = await import("@/db/queries/brief-history");
   const { insightCardsByIds } = await import("@/db/queries/insights");
   const { QUALITY_BAR } = await import("@/lib/insights/quality");
+  const { BRIEF_POOL } = await import("@/lib/rank/pool");
   const { briefCache, chooseBriefs, renderBriefEmail } = await import("@/lib/brief/compose");
   const { signBriefToken } = await import("@/lib/brief/tokens");
   const db = await getDb();
@@ -352,7 +353,7 @@ async function profileSteps(now: Date, since: Date, due: number): Promise<void> 
       localDate: r.local_date,
     }));
     const signals = await time("  briefCandidates", () =>
-      briefCandidates({ readers, since, asOf: now, minQuality: QUALITY_BAR }),
+      briefCandidates({ readers, since, asOf: now, minQuality: QUALITY_BAR, pool: BRIEF_POOL }),
     );
     const ids = [...new Set([...signals.values()].flatMap((l) => l.map((s) => s.id)))];
     await time("  insightFeatures (nothing cached)", () => insightFeatures({ ids }));

@@ -28,6 +28,7 @@ await runCli(async () => {
 
   const { feedPage, rankAndStoreFeed } = await import("@/lib/feed");
   const { feedCandidates } = await import("@/db/queries/feed");
+  const { FEED_POOL } = await import("@/lib/rank/pool");
   const { relatedInsights } = await import("@/db/queries/insights");
   const { getProfile } = await import("@/db/queries/profiles");
   const { similarityThresholds } = await import("@/lib/insights/similarity");
@@ -63,7 +64,7 @@ await runCli(async () => {
     await measure(probes.rank, keep, () => rankAndStoreFeed({ userId, followedTopics, now }));
     const page = await measure(probes.feed, keep, () => feedPage({ userId, followedTopics, now }));
     const pool = await measure(probes.candidates, keep, () =>
-      feedCandidates({ userId, since, asOf: now }),
+      feedCandidates({ userId, pool: FEED_POOL, since, asOf: now }),
     );
     const near = await measure(probes.related, keep, () =>
       relatedInsights({ insightId, limit: 6, floor: relatedFloor }),

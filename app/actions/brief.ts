@@ -1,9 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { recordEvent } from "@/db/queries/events";
-import { saveInsight } from "@/db/queries/library";
 import { isBriefChoice, verifyBriefToken } from "@/lib/brief/tokens";
+import { recordEvent, saveInsight } from "@/lib/reader-changes";
 
 // The brief's one-click buttons. The signed token is the authority (no sign-in needed): it names
 // the reader, the insight and the choice. The page shows a button; this records the choice.

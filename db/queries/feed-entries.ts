@@ -39,13 +39,24 @@ export async function storeFeed({
   });
 }
 
-/** The reader's feed must be ranked again before it is shown (their taste changed). */
-export async function markFeedStale(db: Db, userId: string): Promise<void> {
-  await db.update(profiles).set({ feedBuiltAt: null }).where(eq(profiles.userId, userId));
+/**
+ * The reader's feed must be ranked again before it is shown (lib/reader-changes says when);
+ * `db` is the transaction of the change that made it so, when there is one.
+ */
+export async function markFeedStale({ userId, db }: { userId: string; db?: Db }): Promise<void> {
+  const executor = db ?? (await getDb());
+  await executor.update(profiles).set({ feedBuiltAt: null }).where(eq(profiles.userId, userId));
 }
 
 /** Takes one insight out of the reader's stored feed (dismissed), keeping the rest in place. */
-export async function dropFeedEntry(db: Db, userId: string, insightId: string): Promise<void> {
+export async function dropFeedEntry({
+  userId,
+  insightId,
+}: {
+  userId: string;
+  insightId: string;
+}): Promise<void> {
+  const db = await getDb();
   await db
     .delete(feedEntries)
     .where(and(eq(feedEntries.userId, userId), eq(feedEntries.insightId, insightId)));

@@ -1,8 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb, rowsOf } from "../client";
+import { type Db, getDb, rowsOf } from "../client";
 import { events, insights, saves, saveTags, tags, unsavedKeepsakes } from "../schema";
-import { markFeedStale } from "./feed-entries";
 
 // A reader's library: saves, notes and tags. Every statement is scoped by user_id; a function
 // that finds nothing of the reader's to change returns null/false and changes nothing.
@@ -16,16 +15,21 @@ export type SaveState = {
   tags: { id: string; name: string }[];
 };
 
-/** Saves an insight (once); null when there is no such insight. */
+/**
+ * Saves an insight (once); null when there is no such insight, `created` when it was not saved
+ * before. `db`: the transaction to run in, when the caller has one.
+ */
 export async function saveInsight({
   userId,
   insightId,
+  db: given,
 }: {
   userId: string;
   insightId: string;
-}): Promise<{ saveId: string } | null> {
+  db?: Db;
+}): Promise<{ saveId: string; created: boolean } | null> {
   if (!UUID.test(insightId)) return null;
-  const db = await getDb();
+  const db = given ?? (await getDb());
   return db.transaction(async (tx) => {
     const [insight] = await tx
       .select({ id: insights.id })
@@ -39,7 +43,6 @@ export async function saveInsight({
       .returning({ saveId: saves.id });
     if (created) {
       await tx.insert(events).values({ userId, insightId, kind: "save" });
-      await markFeedStale(tx, userId);
       // Saved again: the note and tags it had come back (tags deleted since stay gone).
       const [kept] = await tx
         .delete(unsavedKeepsakes)
@@ -65,23 +68,25 @@ export async function saveInsight({
       .select({ saveId: saves.id })
       .from(saves)
       .where(and(eq(saves.userId, userId), eq(saves.insightId, insightId)));
-    return row ?? null;
+    return row ? { saveId: row.saveId, created: Boolean(created) } : null;
   });
 }
 
 /**
  * Removes a save; false when the reader had not saved it. Its note and tags are kept aside and
- * come back if the reader saves the insight again.
+ * come back if the reader saves the insight again. `db`: the caller's transaction, if any.
  */
 export async function unsaveInsight({
   userId,
   insightId,
+  db: given,
 }: {
   userId: string;
   insightId: string;
+  db?: Db;
 }): Promise<boolean> {
   if (!UUID.test(insightId)) return false;
-  const db = await getDb();
+  const db = given ?? (await getDb());
   return db.transaction(async (tx) => {
     const [save] = await tx
       .select({ id: saves.id, note: saves.note })
@@ -103,7 +108,6 @@ export async function unsaveInsight({
         });
     }
     await tx.delete(saves).where(eq(saves.id, save.id));
-    await markFeedStale(tx, userId);
     return true;
   });
 }

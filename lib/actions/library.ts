@@ -5,13 +5,12 @@ import {
   detachTag,
   ensureTag,
   renameTag,
-  saveInsight,
   setSaveNote,
-  unsaveInsight,
 } from "@/db/queries/library";
 import { readerAction } from "@/lib/actions/reader-action";
 import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
+import { saveInsight, unsaveInsight } from "@/lib/reader-changes";
 
 // Saves, notes and tags. Tag names are per reader, lower-case, spaces turned into dashes.
 
