@@ -6,7 +6,8 @@ import { ListenLink } from "@/components/listen-link";
 import { TagEditor } from "@/components/tag-editor";
 import { Notice } from "@/components/ui";
 import { type InsightCard, relatedInsights } from "@/db/queries/insights";
-import { listTags, saveStates } from "@/db/queries/library";
+import { saveStates } from "@/db/queries/library";
+import { listTags } from "@/db/queries/tags";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import type { Reader } from "@/lib/session";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
-import { searchText } from "./input";
+import { isUuid, searchText } from "./input";
 
 // Candidates for a reader's feed, with the numbers lib/rank scores them by, in one statement.
 // The pool is a few hundred recent insights drawn by index-friendly branches (followed shows,
@@ -90,8 +90,6 @@ export function insightFeaturesOf(r: InsightFeaturesRow): InsightFeatures {
     duplicates: json(r.duplicates, []),
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function poolFor({
   filter,
@@ -217,7 +215,7 @@ export async function feedCandidates({
   const reader = userId ?? "";
   const cleanFilter: FeedFilter = {
     ...filter,
-    podcastId: filter.podcastId && UUID.test(filter.podcastId) ? filter.podcastId : undefined,
+    podcastId: filter.podcastId && isUuid(filter.podcastId) ? filter.podcastId : undefined,
     q: filter.q === undefined ? undefined : searchText(filter.q),
   };
   if (filter.podcastId && !cleanFilter.podcastId) return [];

@@ -1,12 +1,6 @@
 import { z } from "zod";
-import {
-  attachTag,
-  deleteTag,
-  detachTag,
-  ensureTag,
-  renameTag,
-  setSaveNote,
-} from "@/db/queries/library";
+import { setSaveNote } from "@/db/queries/library";
+import { attachTag, deleteTag, detachTag, ensureTag, renameTag } from "@/db/queries/tags";
 import { readerAction } from "@/lib/actions/reader-action";
 import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { libraryForm } from "@/app/actions/reader";
 import { EmptyState, inputClass, Notice, PageTitle, quietButtonClass } from "@/components/ui";
-import { listTags } from "@/db/queries/library";
+import { listTags } from "@/db/queries/tags";
 import { readFlash } from "@/lib/flash";
 import { requireReader } from "@/lib/session";
 
