@@ -102,27 +102,32 @@ export function evaluateTranscript({
       in: p.moment ? p.moment.id : p.trap ? `trap ${p.trap.id}` : null,
     })),
   };
-  if (!g) return { row, parts: null };
+  return { row, parts: g ? goldParts(file, stream, moments, placed) : null };
+}
+
+function goldParts(
+  file: string,
+  stream: WordStream,
+  moments: Located[],
+  placed: Placed[],
+): GoldParts {
   const episode = file.split(".")[0] ?? file;
   return {
-    row,
-    parts: {
-      scored: placed.map((p) => ({
-        score: p.candidate.score,
-        inMoment: !!p.moment,
-        inTrap: !!p.trap,
-      })),
-      moments: moments.map((m) => ({
-        episode,
-        ref: `${file}#${m.id}`,
-        text: stream.words.slice(m.start, Math.min(m.end, m.start + MOMENT_WORDS)).join(" "),
-      })),
-      insights: placed.map((p) => ({
-        episode,
-        ref: p.moment ? `${file}#${p.moment.id}` : null,
-        text: `${p.candidate.headline}. ${p.candidate.body}`,
-      })),
-    },
+    scored: placed.map((p) => ({
+      score: p.candidate.score,
+      inMoment: !!p.moment,
+      inTrap: !!p.trap,
+    })),
+    moments: moments.map((m) => ({
+      episode,
+      ref: `${file}#${m.id}`,
+      text: stream.words.slice(m.start, Math.min(m.end, m.start + MOMENT_WORDS)).join(" "),
+    })),
+    insights: placed.map((p) => ({
+      episode,
+      ref: p.moment ? `${file}#${p.moment.id}` : null,
+      text: `${p.candidate.headline}. ${p.candidate.body}`,
+    })),
   };
 }
 
