@@ -2,13 +2,14 @@ import { type FeedFilter, feedCandidates } from "@/db/queries/feed";
 import { readFeedPage, storeFeed } from "@/db/queries/feed-entries";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
 import { similarityThresholds } from "@/lib/insights/similarity";
+import { FEED_POOL } from "@/lib/rank/pool";
 import { type FeedItem, rankFeed } from "@/lib/rank/rank";
 
 // One page of a reader's feed (or of the global best for a signed-out visitor, or of a filtered
 // view). A signed-in reader's own feed is ranked once and stored (db/queries/feed-entries), so a
-// page is one indexed read; it is ranked again when it is out of date: taste changed (the queries
-// that change it say so), newer insights exist, or it is older than an hour (freshness moves).
-// Other views are ranked per request; their cursor pins the moment scrolling started.
+// page is one indexed read; it is ranked again when it is out of date: taste changed
+// (lib/reader-changes says so), newer insights exist, or it is older than an hour (freshness
+// moves). Other views are ranked per request; their cursor pins the moment scrolling started.
 
 export const FEED_PAGE_SIZE = 20;
 /** How many ranked insights a reader's stored feed keeps. */
@@ -143,11 +144,18 @@ async function rankedFeed({
   asOf: Date;
 }): Promise<FeedItem[]> {
   const daysBack = (days: number) => new Date(asOf.getTime() - days * 86_400_000);
-  let candidates = await feedCandidates({ userId, filter, since: daysBack(WINDOW_DAYS), asOf });
+  let candidates = await feedCandidates({
+    userId,
+    filter,
+    pool: FEED_POOL,
+    since: daysBack(WINDOW_DAYS),
+    asOf,
+  });
   if (candidates.length === 0) {
     candidates = await feedCandidates({
       userId,
       filter,
+      pool: FEED_POOL,
       since: daysBack(FALLBACK_WINDOW_DAYS),
       asOf,
     });

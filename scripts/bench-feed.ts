@@ -7,6 +7,8 @@
 // Always exits 0: it is a measurement; misses print as FAIL lines.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { printVerdicts, stats } from "./bench/report";
 import { catalogNow, openBenchCatalog } from "./bench-catalog";
 import { runCli } from "./cli";
 
@@ -21,29 +23,16 @@ const { values: args } = parseArgs({
 });
 const SAMPLES = Number(args.samples);
 
+type Probe = { label: string; goal: string; times: number[]; error?: string };
+type Probes = Record<"rank" | "feed" | "candidates" | "related" | "floor", Probe>;
+type Sizes = { entries: number; candidates: number; related: number };
+
 await runCli(async () => {
   if (!Number.isInteger(SAMPLES) || SAMPLES < 1) throw new Error("--samples must be a count");
   const { db } = await openBenchCatalog({ script: "bench:feed", reseed: args.reseed });
-  const { rowsOf } = await import("@/db/client");
-
-  const { feedPage, rankAndStoreFeed } = await import("@/lib/feed");
-  const { feedCandidates } = await import("@/db/queries/feed");
-  const { relatedInsights } = await import("@/db/queries/insights");
-  const { getProfile } = await import("@/db/queries/profiles");
   const { similarityThresholds } = await import("@/lib/insights/similarity");
-
-  const runs = WARMUP + SAMPLES;
-  const picks = rowsOf<{ reader: string; insight: string }>(
-    await db.execute(sql`select r.user_id as reader, i.id as insight
-      from (select user_id, row_number() over (order by random()) as n from profiles) r
-      join (select id, row_number() over (order by random()) as n from insights) i using (n)
-      limit ${runs}`),
-  );
-  const now = await catalogNow(db);
-  const since = new Date(now.getTime() - 14 * 86_400_000); // lib/feed's window
   const relatedFloor = similarityThresholds().related;
-
-  const probes: Record<"rank" | "feed" | "candidates" | "related" | "floor", Probe> = {
+  const probes: Probes = {
     rank: { label: "rank + store feed", goal: "on a change, p95 ≤ 50", times: [] },
     feed: {
       label: "feedPage (first page)",
@@ -54,7 +43,33 @@ await runCli(async () => {
     related: { label: "relatedInsights (6)", goal: `p95 ≤ ${GOAL.relatedMs}`, times: [] },
     floor: { label: "floor: newest 20", goal: "", times: [] },
   };
-  const sizes = { entries: 0, candidates: 0, related: 0 };
+  const sizes = await runProbes(db, probes, relatedFloor);
+  const avg = (n: number) => (n / SAMPLES).toFixed(1);
+  console.info(
+    `\n${SAMPLES} samples after ${WARMUP} warm-up; per call: ${avg(sizes.entries)} feed entries, ` +
+      `${avg(sizes.candidates)} candidates, ${avg(sizes.related)} related (≥ ${relatedFloor})`,
+  );
+  printResults(probes);
+});
+
+/** Each probe, for random readers and insights: warm-up runs first, then the kept samples. */
+async function runProbes(db: Db, probes: Probes, relatedFloor: number): Promise<Sizes> {
+  const { rowsOf } = await import("@/db/client");
+  const { feedPage, rankAndStoreFeed } = await import("@/lib/feed");
+  const { feedCandidates } = await import("@/db/queries/feed");
+  const { FEED_POOL } = await import("@/lib/rank/pool");
+  const { relatedInsights } = await import("@/db/queries/insights");
+  const { getProfile } = await import("@/db/queries/profiles");
+  const runs = WARMUP + SAMPLES;
+  const picks = rowsOf<{ reader: string; insight: string }>(
+    await db.execute(sql`select r.user_id as reader, i.id as insight
+      from (select user_id, row_number() over (order by random()) as n from profiles) r
+      join (select id, row_number() over (order by random()) as n from insights) i using (n)
+      limit ${runs}`),
+  );
+  const now = await catalogNow(db);
+  const since = new Date(now.getTime() - 14 * 86_400_000); // lib/feed's window
+  const sizes: Sizes = { entries: 0, candidates: 0, related: 0 };
   for (let i = 0; i < runs; i++) {
     const { reader: userId, insight: insightId } = picks[i % picks.length] ?? {};
     if (!userId || !insightId) throw new Error("the bench database has no readers or insights");
@@ -63,7 +78,7 @@ await runCli(async () => {
     await measure(probes.rank, keep, () => rankAndStoreFeed({ userId, followedTopics, now }));
     const page = await measure(probes.feed, keep, () => feedPage({ userId, followedTopics, now }));
     const pool = await measure(probes.candidates, keep, () =>
-      feedCandidates({ userId, since, asOf: now }),
+      feedCandidates({ userId, pool: FEED_POOL, since, asOf: now }),
     );
     const near = await measure(probes.related, keep, () =>
       relatedInsights({ insightId, limit: 6, floor: relatedFloor }),
@@ -77,12 +92,10 @@ await runCli(async () => {
     sizes.candidates += pool?.length ?? 0;
     sizes.related += near?.length ?? 0;
   }
+  return sizes;
+}
 
-  const avg = (n: number) => (n / SAMPLES).toFixed(1);
-  console.info(
-    `\n${SAMPLES} samples after ${WARMUP} warm-up; per call: ${avg(sizes.entries)} feed entries, ` +
-      `${avg(sizes.candidates)} candidates, ${avg(sizes.related)} related (≥ ${relatedFloor})`,
-  );
+function printResults(probes: Probes): void {
   const cells = (values: (number | string)[]) =>
     values.map((v) => (typeof v === "number" ? v.toFixed(1) : v).padStart(9)).join("");
   console.info(`${"ms".padEnd(24)}${cells(["p50", "p95", "max"])}   goal`);
@@ -96,7 +109,7 @@ await runCli(async () => {
   const related = stats(probes.related.times).p95;
   const ratio = feed / stats(probes.floor.times).p95;
   console.info(`feed p95 ÷ floor p95 = ${ratio.toFixed(1)}×\n`);
-  for (const [ok, what] of [
+  printVerdicts([
     [feed <= GOAL.feedMs, `feed p95 ${feed.toFixed(1)} ms (goal ≤ ${GOAL.feedMs})`],
     [
       ratio <= GOAL.feedTimesFloor,
@@ -104,12 +117,8 @@ await runCli(async () => {
     ],
     [related <= GOAL.relatedMs, `related p95 ${related.toFixed(1)} ms (goal ≤ ${GOAL.relatedMs})`],
     [rank <= GOAL.feedMs, `ranking a feed p95 ${rank.toFixed(1)} ms (goal ≤ ${GOAL.feedMs})`],
-  ] as const) {
-    console.info(`${ok ? "PASS" : "FAIL"}  ${what}`);
-  }
-});
-
-type Probe = { label: string; goal: string; times: number[]; error?: string };
+  ]);
+}
 
 /** Times one call; a call that throws stops that probe and is reported instead of its numbers. */
 async function measure<T>(p: Probe, keep: boolean, run: () => Promise<T>): Promise<T | undefined> {
@@ -124,10 +133,4 @@ async function measure<T>(p: Probe, keep: boolean, run: () => Promise<T>): Promi
     p.error = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
     return undefined;
   }
-}
-
-function stats(samples: number[]): { p50: number; p95: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), max: at(1) };
 }

@@ -14,6 +14,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { printVerdicts } from "./bench/report";
 import { openBenchCatalog } from "./bench-catalog";
 import { runCli } from "./cli";
 import { freePort, startNodeOptions, stopServer, waitForHealth } from "./next-server";
@@ -31,17 +33,56 @@ const CONNECTIONS = Number(args.connections);
 const SECONDS = Number(args.seconds);
 
 type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Result = Load & { label: string; rss: number };
+type BenchPath = { label: string; path: string; headers?: Record<string, string> };
 
 await runCli(async () => {
   if (!existsSync(".next/BUILD_ID")) {
     throw new Error("bench:http serves the existing build: run `npm run build` first");
   }
   const { db } = await openBenchCatalog({ script: "bench:http", reseed: args.reseed });
-  const { rowsOf } = await import("@/db/client");
   const { env } = await import("@/lib/env");
+  const { pick, token } = await signInBenchReader(db);
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const server = startServer(base, port, env);
+  try {
+    await waitForHealth(base, server, 90_000);
+    const cookie = `authjs.session-token=${token}`;
+    const paths: BenchPath[] = [
+      { label: "/api/health (floor)", path: "/api/health" },
+      { label: "/", path: "/" },
+      { label: "/feed signed out", path: "/feed" },
+      { label: "/feed signed in", path: "/feed", headers: { cookie } },
+      { label: "/insights/<id>", path: `/insights/${pick.insightId}` },
+      // The ceiling for any page rendered per request: one with next to nothing on it.
+      { label: "rendered floor", path: "/signin/check-email" },
+    ];
+    await firstRequests(base, paths);
+    const before = rssMb(server);
+    const results: Result[] = [];
+    for (const { label, path, headers } of paths) {
+      const load = await loadPath(`${base}${path}`, headers);
+      results.push({ label, ...load, rss: rssMb(server) });
+      console.info(`  ${label}: ${load.rps.toFixed(1)} req/s`);
+    }
+    const after = rssMb(server);
+    const database = new URL(env.DATABASE_URL ?? "").pathname.slice(1);
+    printResults(results, { before, after, database });
+  } finally {
+    await stopServer(server);
+    await db.execute(sql`delete from sessions where session_token = ${token}`);
+  }
+});
 
-  // A reader who follows topics and shows, signed in the way Auth.js signs in: a session row and
-  // its cookie. The bench's own session is removed at the end.
+/**
+ * A reader who follows topics and shows, signed in the way Auth.js signs in: a session row and
+ * its cookie's token (the caller removes the row at the end); and an insight to load.
+ */
+async function signInBenchReader(
+  db: Db,
+): Promise<{ pick: { userId: string; insightId: string }; token: string }> {
+  const { rowsOf } = await import("@/db/client");
   const [pick] = rowsOf<{ userId: string; insightId: string }>(
     await db.execute(sql`select p.user_id as "userId",
         (select id from insights order by created_at desc limit 1 offset 50) as "insightId"
@@ -51,100 +92,85 @@ await runCli(async () => {
   const token = `bench-http-${randomBytes(16).toString("hex")}`;
   await db.execute(sql`insert into sessions (session_token, user_id, expires)
                        values (${token}, ${pick.userId}, now() + interval '1 day')`);
+  return { pick, token };
+}
 
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
-    {
-      env: {
-        // biome-ignore lint/style/noProcessEnv: the server inherits this shell (PATH, HOME), with our overrides
-        ...process.env,
-        NODE_ENV: "production",
-        NODE_OPTIONS: startNodeOptions(),
-        DATABASE_URL: env.DATABASE_URL,
-        APP_URL: base,
-        AUTH_SECRET: env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
-        DEMO_CONTENT: "false",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+/** `next start` on the bench database, with the Node options `npm start` gives it. */
+function startServer(
+  base: string,
+  port: number,
+  env: { DATABASE_URL?: string; AUTH_SECRET?: string },
+): ChildProcess {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: {
+      // biome-ignore lint/style/noProcessEnv: the server inherits this shell (PATH, HOME), with our overrides
+      ...process.env,
+      NODE_ENV: "production",
+      NODE_OPTIONS: startNodeOptions(),
+      DATABASE_URL: env.DATABASE_URL,
+      APP_URL: base,
+      AUTH_SECRET: env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+      DEMO_CONTENT: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
     },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/**
+ * One request each first: the signed-in feed must be the reader's, and a cached page's first
+ * render is not what a crowd gets.
+ */
+async function firstRequests(base: string, paths: BenchPath[]): Promise<void> {
+  for (const { path, headers } of paths) {
+    const response = await fetch(`${base}${path}`, { headers, redirect: "manual" });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    if (headers?.cookie && !text.includes("Your feed")) {
+      throw new Error("the bench reader is not signed in: /feed did not show their feed");
+    }
+  }
+}
+
+function printResults(
+  results: Result[],
+  { before, after, database }: { before: number; after: number; database: string },
+): void {
+  const floor = results[0]?.rps ?? 1;
+  console.info(`\n${CONNECTIONS} connections, ${SECONDS} s per path, next start on ${database}`);
+  console.info(
+    `${"path".padEnd(22)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"non-2xx".padStart(9)}${"÷ floor".padStart(9)}${"RSS after".padStart(10)}`,
   );
-  try {
-    await waitForHealth(base, server, 90_000);
-    const cookie = `authjs.session-token=${token}`;
-    const paths: { label: string; path: string; headers?: Record<string, string> }[] = [
-      { label: "/api/health (floor)", path: "/api/health" },
-      { label: "/", path: "/" },
-      { label: "/feed signed out", path: "/feed" },
-      { label: "/feed signed in", path: "/feed", headers: { cookie } },
-      { label: "/insights/<id>", path: `/insights/${pick.insightId}` },
-      // The ceiling for any page rendered per request: one with next to nothing on it.
-      { label: "rendered floor", path: "/signin/check-email" },
-    ];
-    // One request each first: the signed-in feed must be the reader's, and a cached page's first
-    // render is not what a crowd gets.
-    for (const { path, headers } of paths) {
-      const response = await fetch(`${base}${path}`, { headers, redirect: "manual" });
-      const text = await response.text();
-      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-      if (headers?.cookie && !text.includes("Your feed")) {
-        throw new Error("the bench reader is not signed in: /feed did not show their feed");
-      }
-    }
-    const before = rssMb(server);
-    const results: (Load & { label: string; rss: number })[] = [];
-    for (const { label, path, headers } of paths) {
-      const load = await loadPath(`${base}${path}`, headers);
-      results.push({ label, ...load, rss: rssMb(server) });
-      console.info(`  ${label}: ${load.rps.toFixed(1)} req/s`);
-    }
-    const after = rssMb(server);
-
-    const floor = results[0]?.rps ?? 1;
+  for (const r of results) {
     console.info(
-      `\n${CONNECTIONS} connections, ${SECONDS} s per path, next start on ${new URL(env.DATABASE_URL ?? "").pathname.slice(1)}`,
+      `${r.label.padEnd(22)}${r.rps.toFixed(1).padStart(9)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors).padStart(8)}${String(r.non2xx).padStart(9)}${`${((100 * r.rps) / floor).toFixed(0)}%`.padStart(9)}${`${r.rss} MB`.padStart(10)}`,
     );
-    console.info(
-      `${"path".padEnd(22)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"non-2xx".padStart(9)}${"÷ floor".padStart(9)}${"RSS after".padStart(10)}`,
-    );
-    for (const r of results) {
-      console.info(
-        `${r.label.padEnd(22)}${r.rps.toFixed(1).padStart(9)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors).padStart(8)}${String(r.non2xx).padStart(9)}${`${((100 * r.rps) / floor).toFixed(0)}%`.padStart(9)}${`${r.rss} MB`.padStart(10)}`,
-      );
-    }
-    console.info(`server memory (RSS): ${before} MB before, ${after} MB after\n`);
-
-    const verdict = (ok: boolean, text: string) => console.info(`${ok ? "PASS" : "FAIL"}  ${text}`);
-    for (const r of results.filter((r) =>
-      ["/", "/feed signed out", "/insights/<id>"].includes(r.label),
-    )) {
+  }
+  console.info(`server memory (RSS): ${before} MB before, ${after} MB after\n`);
+  const goals: [boolean, string][] = results
+    .filter((r) => ["/", "/feed signed out", "/insights/<id>"].includes(r.label))
+    .map((r) => {
       const share = r.rps / floor;
-      verdict(
+      return [
         share >= GOAL.publicShare && r.p99 <= GOAL.publicP99 && r.errors + r.non2xx === 0,
         `${r.label}: ${(100 * share).toFixed(0)}% of the floor (goal ≥ ${100 * GOAL.publicShare}%), p99 ${r.p99} ms (goal ≤ ${GOAL.publicP99})`,
-      );
-    }
-    const reader = results.find((r) => r.label === "/feed signed in");
-    if (reader) {
-      verdict(
-        reader.rps >= GOAL.readerRps &&
-          reader.p99 <= GOAL.readerP99 &&
-          reader.errors + reader.non2xx === 0,
-        `/feed signed in: ${reader.rps.toFixed(1)} req/s (goal ≥ ${GOAL.readerRps}), p99 ${reader.p99} ms (goal ≤ ${GOAL.readerP99})`,
-      );
-    }
-    verdict(
-      after <= GOAL.memory * before,
-      `memory after ${after} MB = ${(after / before).toFixed(2)}× before (goal ≤ ${GOAL.memory}×)`,
-    );
-  } finally {
-    await stopServer(server);
-    await db.execute(sql`delete from sessions where session_token = ${token}`);
+      ];
+    });
+  const reader = results.find((r) => r.label === "/feed signed in");
+  if (reader) {
+    goals.push([
+      reader.rps >= GOAL.readerRps &&
+        reader.p99 <= GOAL.readerP99 &&
+        reader.errors + reader.non2xx === 0,
+      `/feed signed in: ${reader.rps.toFixed(1)} req/s (goal ≥ ${GOAL.readerRps}), p99 ${reader.p99} ms (goal ≤ ${GOAL.readerP99})`,
+    ]);
   }
-});
+  goals.push([
+    after <= GOAL.memory * before,
+    `memory after ${after} MB = ${(after / before).toFixed(2)}× before (goal ≤ ${GOAL.memory}×)`,
+  ]);
+  printVerdicts(goals);
+}
 
 async function loadPath(url: string, headers?: Record<string, string>): Promise<Load> {
   const result = await autocannon({

@@ -16,27 +16,17 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Segment } from "@/db/schema";
 import type { Candidate } from "@/lib/insights/candidates";
-import {
-  type Gold,
-  type Located,
-  loadGold,
-  loadHoldout,
-  loadThemes,
-  spanHolding,
-  WordStream,
-} from "./eval/gold";
-import { addStructure, emptyStructure, ratio, type Structure, structureOf } from "./eval/measure";
-import { textRankTop } from "./eval/textrank-baseline";
+import { loadGold, loadHoldout, loadThemes } from "./eval/gold";
+import { printSummary, printTable, type Report } from "./eval/print";
+import { relatedLists, scoreAgreement } from "./eval/related";
+import { summary } from "./eval/summary";
+import { evaluateTranscript, type Pooled, type Row, type Scored } from "./eval/transcript";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { provider: { type: "string" }, only: { type: "string" } },
 });
 const folder = path.resolve(positionals[0] ?? "../shared/fixtures/corpus");
-const TOP = 5;
-const RELATED_LIMIT = 6;
-// About a card's length: a gold moment stands in for an insight with its first words.
-const MOMENT_WORDS = 120;
 
 if (!existsSync(folder)) {
   console.info(`eval:insights skipped: ${folder} is absent`);
@@ -66,7 +56,6 @@ const { readTranscript, transcriptFormatOf } = await import("@/lib/ingest/transc
 const { selectBest } = await import("@/lib/insights/candidates");
 const { extractiveCandidates } = await import("@/lib/insights/summarize");
 const { embedTexts } = await import("@/lib/insights/embed");
-const { cosine } = await import("@/lib/insights/embedding");
 const { similarityThresholds } = await import("@/lib/insights/similarity");
 const { languageModel } = await import("@/lib/ai/models");
 
@@ -87,29 +76,6 @@ async function summarize(segments: Segment[]): Promise<Candidate[]> {
   return selectBest(candidates);
 }
 
-type Tally = { picks: number; hits: number; traps: number; moments: number; found: number };
-const tally = (): Tally => ({ picks: 0, hits: 0, traps: 0, moments: 0, found: 0 });
-function addTally(into: Tally, more: Tally) {
-  for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += more[key];
-}
-
-type Placed = { candidate: Candidate; moment: Located | null; trap: Located | null };
-type Row = {
-  transcript: string;
-  layout: string;
-  words: number;
-  ms: number;
-  insights: number;
-  holdout: boolean;
-  gold: boolean;
-  top: Tally;
-  baseline: Tally;
-  unlocated: string[];
-  structure: Structure;
-  topicAgree: { judged: number; agree: number; tags: number; tagsRight: number };
-  headlines: { headline: string; score: number; speaker: string | null; in: string | null }[];
-};
-
 const gold = loadGold();
 const holdout = loadHoldout();
 const themes = loadThemes();
@@ -123,244 +89,62 @@ const rows: Row[] = [];
 const pool: Pooled[] = [];
 const momentPool: Pooled[] = [];
 const pooled = new Set<string>();
-const scored: { score: number; inMoment: boolean; inTrap: boolean }[] = [];
+const scored: Scored[] = [];
 
 for (const file of files) {
   const body = readFileSync(path.join(folder, file), "utf8");
   const { segments, format } = readTranscript(body, transcriptFormatOf(null, file) ?? "text");
-  const stream = new WordStream(segments);
   const began = performance.now();
   const chosen = await summarize(segments);
   const ms = performance.now() - began;
-  const g: Gold | undefined = gold.get(file);
-  const unlocated: string[] = [];
-  const locate = (spans: Gold["moments"]) =>
-    spans.flatMap((span) => {
-      const at = stream.span(span);
-      if (!at) unlocated.push(span.id);
-      return at ? [{ ...span, ...at }] : [];
-    });
-  const moments = g ? locate(g.moments) : [];
-  const traps = g ? locate(g.traps) : [];
-  const place = (quote: string, segmentIndex: number) => {
-    const at = stream.find(quote, stream.segmentStarts[segmentIndex] ?? 0);
-    return {
-      moment: at ? spanHolding(at, moments) : null,
-      trap: at ? spanHolding(at, traps) : null,
-    };
-  };
-  const placed: Placed[] = chosen.map((candidate) => ({
-    candidate,
-    ...place(candidate.grounded.text, candidate.grounded.segmentIndex),
-  }));
-  const top = tallyOf(
-    [...placed].sort((a, b) => b.candidate.score - a.candidate.score).slice(0, TOP),
-    moments.length,
-  );
-  const baseline = tallyOf(
-    textRankTop(segments, TOP).map((pick) => place(pick.quote, pick.segmentIndex)),
-    moments.length,
-  );
-  const topicAgree = { judged: 0, agree: 0, tags: 0, tagsRight: 0 };
-  for (const p of placed) {
-    if (!p.moment?.topics) continue;
-    const right = p.candidate.topics.filter((t) => p.moment?.topics?.includes(t)).length;
-    topicAgree.judged++;
-    if (right > 0) topicAgree.agree++;
-    topicAgree.tags += p.candidate.topics.length;
-    topicAgree.tagsRight += right;
-  }
-  if (g) {
-    for (const p of placed)
-      scored.push({ score: p.candidate.score, inMoment: !!p.moment, inTrap: !!p.trap });
-    const episode = file.split(".")[0] ?? file;
-    if (!pooled.has(episode)) {
-      pooled.add(episode);
-      for (const m of moments)
-        momentPool.push({
-          episode,
-          ref: `${file}#${m.id}`,
-          text: stream.words.slice(m.start, Math.min(m.end, m.start + MOMENT_WORDS)).join(" "),
-        });
-      for (const p of placed)
-        pool.push({
-          episode,
-          ref: p.moment ? `${file}#${p.moment.id}` : null,
-          text: `${p.candidate.headline}. ${p.candidate.body}`,
-        });
-    }
-  }
-  rows.push({
-    transcript: file,
+  const { row, parts } = evaluateTranscript({
+    file,
+    segments,
     layout: format,
-    words: stream.words.length,
+    chosen,
     ms,
-    insights: chosen.length,
+    gold: gold.get(file),
     holdout: holdout.has(file),
-    gold: !!g,
-    top,
-    baseline,
-    unlocated,
-    structure: structureOf(chosen, segments, g),
-    topicAgree,
-    headlines: placed.map((p) => ({
-      headline: p.candidate.headline,
-      score: p.candidate.score,
-      speaker: p.candidate.grounded.segment.speaker,
-      in: p.moment ? p.moment.id : p.trap ? `trap ${p.trap.id}` : null,
-    })),
   });
+  rows.push(row);
+  if (!parts) continue;
+  scored.push(...parts.scored);
+  const episode = file.split(".")[0] ?? file;
+  if (pooled.has(episode)) continue;
+  pooled.add(episode);
+  momentPool.push(...parts.moments);
+  pool.push(...parts.insights);
 }
 
-function tallyOf(picks: { moment: Located | null; trap: Located | null }[], moments: number) {
-  return {
-    picks: picks.length,
-    hits: picks.filter((p) => p.moment).length,
-    traps: picks.filter((p) => p.trap).length,
-    moments,
-    found: new Set(picks.flatMap((p) => (p.moment ? [p.moment.id] : []))).size,
-  };
-}
-
-// Related insights, judged against the gold themes: for each item in a themed gold moment, the
-// list the product would show (other episodes, above the floor, at most six); precision is the
-// share of listed items whose moment shares a theme with it (an item in no theme counts wrong).
-// Twice: over the gold moments themselves (their transcript text, standing in for an insight
-// on each), which measures the embedding and its floor; and over the extracted insights, which
-// is what readers get today but can only be judged where the extractor hit a themed moment.
-type Pooled = { episode: string; ref: string | null; text: string };
-function relatedLists(items: Pooled[], vectors: number[][], at: number) {
-  const out = { sources: 0, shown: 0, listed: 0, right: 0, unthemedShown: 0 };
-  items.forEach((source, i) => {
-    const list = items
-      .map((other, j) => ({ other, similarity: cosine(vectors[i] ?? [], vectors[j] ?? []) }))
-      .filter(({ other, similarity }) => other.episode !== source.episode && similarity >= at)
-      .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, RELATED_LIMIT);
-    const sourceThemes = source.ref ? themes.get(source.ref) : undefined;
-    if (!sourceThemes) {
-      if (list.length > 0) out.unthemedShown++;
-      return;
-    }
-    out.sources++;
-    if (list.length > 0) out.shown++;
-    out.listed += list.length;
-    out.right += list.filter(({ other }) =>
-      [...(other.ref ? (themes.get(other.ref) ?? []) : [])].some((t) => sourceThemes.has(t)),
-    ).length;
-  });
-  return { floor: at, ...out, precision: ratio(out.right, out.listed) };
-}
 const floor = similarityThresholds().listed;
 const momentVectors = await embedTexts(momentPool.map((p) => p.text));
-
 const insightVectors = await embedTexts(pool.map((p) => p.text));
 const related = {
   floor,
-  onMoments: relatedLists(momentPool, momentVectors, floor),
-  onInsights: relatedLists(pool, insightVectors, floor),
+  onMoments: relatedLists(momentPool, momentVectors, floor, themes),
+  onInsights: relatedLists(pool, insightVectors, floor, themes),
   // The floor the themes justify: precision and reach of the lists at other floors.
   sweep: [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5].map((at) =>
-    relatedLists(momentPool, momentVectors, at),
+    relatedLists(momentPool, momentVectors, at, themes),
   ),
 };
 
-// Does the score the brief ranks by predict the gold? The chance that a random insight in a
-// moment outscores a random one outside (AUC), and mean scores by what the gold says.
-const inside = scored.filter((s) => s.inMoment).map((s) => s.score);
-const outside = scored.filter((s) => !s.inMoment).map((s) => s.score);
-let wins = 0;
-for (const a of inside) for (const b of outside) wins += a > b ? 1 : a === b ? 0.5 : 0;
-const agreement = {
-  auc: ratio(wins, inside.length * outside.length),
-  meanInMoment: mean(inside),
-  meanOutside: mean(outside),
-  meanInTrap: mean(scored.filter((s) => s.inTrap).map((s) => s.score)),
-};
-
-function summary(subset: Row[]) {
-  const top = tally();
-  const base = tally();
-  const structure = emptyStructure();
-  const topics = { judged: 0, agree: 0, tags: 0, tagsRight: 0 };
-  for (const row of subset) {
-    addStructure(structure, row.structure);
-    topics.judged += row.topicAgree.judged;
-    topics.agree += row.topicAgree.agree;
-    topics.tags += row.topicAgree.tags;
-    topics.tagsRight += row.topicAgree.tagsRight;
-    if (!row.gold) continue;
-    addTally(top, row.top);
-    addTally(base, row.baseline);
-  }
-  return {
-    transcripts: subset.length,
-    withGold: subset.filter((r) => r.gold).length,
-    hitRate: ratio(top.hits, top.picks),
-    trapRate: ratio(top.traps, top.picks),
-    momentsFound: ratio(top.found, top.moments),
-    baselineHitRate: ratio(base.hits, base.picks),
-    baselineTrapRate: ratio(base.traps, base.picks),
-    verbatim: ratio(structure.verbatim, structure.insights),
-    speakerCoverage: ratio(structure.withSpeaker, structure.speakerStated),
-    timeCoverage: ratio(structure.withTime, structure.timeStated),
-    labelled: structure.labelled,
-    repeated: structure.repeated,
-    hostShare: ratio(structure.onHost, structure.interview),
-    topicAgreement: ratio(topics.agree, topics.judged),
-    topicPrecision: ratio(topics.tagsRight, topics.tags),
-    msPerEpisode: mean(subset.map((r) => r.ms)),
-    msPer20kWords: mean(subset.map((r) => (r.ms / Math.max(1, r.words)) * 20_000)),
-  };
-}
-
-const tuning = rows.filter((r) => !r.holdout);
-const held = rows.filter((r) => r.holdout);
-const report = {
+const report: Report & Record<string, unknown> = {
   at: new Date().toISOString(),
   folder,
   summarizer: named?.id ?? "extractive",
   overall: summary(rows),
-  tuning: summary(tuning),
-  holdout: summary(held),
+  tuning: summary(rows.filter((r) => !r.holdout)),
+  holdout: summary(rows.filter((r) => r.holdout)),
   related,
-  scoreAgreement: agreement,
+  scoreAgreement: scoreAgreement(scored),
   labelledExamples: rows.flatMap((r) => r.structure.examples).slice(0, 20),
   transcripts: rows,
 };
 
 printTable(rows);
 console.info("");
-for (const [name, s] of [
-  ["all", report.overall],
-  ["tuning", report.tuning],
-  ["holdout", report.holdout],
-] as const) {
-  console.info(
-    `${name.padEnd(8)} top-${TOP} hit ${pct(s.hitRate)} (TextRank ${pct(s.baselineHitRate)}), trap ${pct(s.trapRate)} (TextRank ${pct(s.baselineTrapRate)}), moments found ${pct(s.momentsFound)} · ${s.withGold} with gold of ${s.transcripts}`,
-  );
-}
-const s = report.overall;
-console.info(
-  `structure: verbatim ${pct(s.verbatim)} · speaker ${pct(s.speakerCoverage)} · time ${pct(s.timeCoverage)} · labels in text ${s.labelled} · cards repeating a sentence ${s.repeated} · host share ${pct(s.hostShare)}`,
-);
-const r = related.onMoments;
-const q = related.onInsights;
-console.info(
-  `related (floor ${floor}): on gold moments ${pct(r.precision)} precise (${r.right}/${r.listed} listed, ${r.shown}/${r.sources} themed moments show a list, ${r.unthemedShown} unthemed do) · on extracted insights ${pct(q.precision)} (${q.right}/${q.listed}, ${q.shown}/${q.sources} themed show a list, ${q.unthemedShown} unthemed do)`,
-);
-console.info(
-  `  at other floors (gold moments): ${related.sweep.map((x) => `${x.floor}: ${pct(x.precision)} of ${x.listed} (${x.shown} lists)`).join(" · ")}`,
-);
-console.info(
-  `topics: ${pct(s.topicAgreement)} of insights in a moment share a gold topic; ${pct(s.topicPrecision)} of their tags are gold`,
-);
-console.info(
-  `score vs gold: AUC ${agreement.auc?.toFixed(2) ?? "–"} · mean score in a moment ${fmt(agreement.meanInMoment)}, outside ${fmt(agreement.meanOutside)}, in a trap ${fmt(agreement.meanInTrap)}`,
-);
-console.info(
-  `time: ${Math.round(s.msPerEpisode ?? 0)} ms per episode, ${Math.round(s.msPer20kWords ?? 0)} ms per 20,000 words`,
-);
+printSummary(report);
 mkdirSync("test-results", { recursive: true });
 const out = path.join("test-results", `eval-insights${named ? `-${values.provider}` : ""}.json`);
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
@@ -368,53 +152,4 @@ console.info(`\nwritten to ${out}`);
 if (values.provider) {
   const { closeDb } = await import("@/db/client");
   await closeDb();
-}
-
-function printTable(all: Row[]) {
-  const table = [
-    [
-      "transcript",
-      "layout",
-      "words",
-      "ms",
-      "n",
-      "top hit",
-      "TextRank",
-      "trap",
-      "spk",
-      "time",
-      "lbl",
-    ],
-    ...all.map((r) => [
-      `${r.holdout ? "*" : " "}${r.transcript.slice(0, 52)}`,
-      r.layout,
-      String(r.words),
-      String(Math.round(r.ms)),
-      String(r.insights),
-      r.gold ? `${r.top.hits}/${r.top.picks}` : "",
-      r.gold ? `${r.baseline.hits}/${r.baseline.picks}` : "",
-      r.gold ? String(r.top.traps) : "",
-      pct(ratio(r.structure.withSpeaker, r.structure.speakerStated)),
-      pct(ratio(r.structure.withTime, r.structure.timeStated)),
-      String(r.structure.labelled),
-    ]),
-  ];
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
-  for (const row of table) console.info(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" "));
-  const missing = all.filter((r) => r.unlocated.length > 0);
-  for (const r of missing)
-    console.info(`  gold not found in ${r.transcript}: ${r.unlocated.join(", ")}`);
-  console.info("  * held out of tuning");
-}
-
-function mean(xs: readonly number[]): number | null {
-  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-function pct(x: number | null): string {
-  return x === null ? "–" : `${Math.round(x * 100)}%`;
-}
-
-function fmt(x: number | null): string {
-  return x === null ? "–" : x.toFixed(2);
 }

@@ -7,11 +7,11 @@ import {
   type InsightFeatures,
   type InsightFeaturesRow,
   insightFeaturesOf,
-  POOL,
+  type PoolSizes,
 } from "./feed";
 
 // The brief's candidates for a whole group of readers in one statement: each reader's pool drawn
-// the way their feed's is (db/queries/feed, a quarter of its size: a brief shows five), from the
+// the way their feed's is (db/queries/feed, a quarter of its size: lib/rank/pool), from the
 // insights of the brief's window that clear the quality bar, with that reader's similarities, less
 // what they have already had (another brief, an insight opened or clicked) or dismissed. What
 // does not depend on the reader (topics, show, near-duplicates) comes once per insight from
@@ -30,9 +30,6 @@ export type ReaderSignals = Pick<
   | "lessSimilarity"
 >;
 
-const SHARE = 0.25;
-const n = (rows: number) => Math.max(10, Math.round(rows * SHARE));
-
 type CandidateRow = {
   user_id: string;
   id: string;
@@ -49,11 +46,14 @@ export async function briefCandidates({
   since,
   asOf,
   minQuality,
+  pool: sizes,
 }: {
   readers: BriefReaderQuery[];
   since: Date;
   asOf: Date;
   minQuality: number;
+  /** The pool's sizes (lib/rank/pool's BRIEF_POOL). */
+  pool: PoolSizes;
 }): Promise<Map<string, ReaderSignals[]>> {
   if (readers.length === 0) return new Map();
   const db = await getDb();
@@ -77,9 +77,9 @@ export async function briefCandidates({
             and i.score + 0 >= ${minQuality}
         ),
         recent as materialized (
-          select id, embedding from w order by created_at desc limit ${n(POOL.recent)}
+          select id, embedding from w order by created_at desc limit ${sizes.recent}
         ),
-        pool as (${readerPools})
+        pool as (${readerPools(sizes)})
         select pool.user_id, pool.id, w.podcast_id = any(r.shows) as followed_show,
                1 - (w.embedding <=> r.interests) as interest_similarity,
                1 - (w.embedding <=> r.saved) as saved_similarity,
@@ -129,24 +129,26 @@ function readerContext(list: string, at: string): SQL {
 }
 
 /** Each reader's pool, drawn from the window (w) as the feed's is: followed, topics, taste, best. */
-const readerPools = sql`
+function readerPools(sizes: PoolSizes): SQL {
+  return sql`
   select user_id, id from (
     select r.user_id, w.id,
            row_number() over (partition by r.user_id order by w.created_at desc) as k
     from r join w on w.podcast_id = any(r.shows)) followed
-  where k <= ${n(POOL.followed)}
+  where k <= ${sizes.followed}
   union
   select r.user_id, c.id from r cross join lateral (
     select w.id from w where w.topics && r.topics
-    order by w.created_at desc limit ${n(POOL.topics)}) c
+    order by w.created_at desc limit ${sizes.topics}) c
   union
   select r.user_id, c.id from r cross join lateral (
     select recent.id from recent where r.saved is not null or r.interests is not null
     order by least(recent.embedding <=> r.saved, recent.embedding <=> r.interests)
-    limit ${n(POOL.taste)}) c
+    limit ${sizes.taste}) c
   union
   select r.user_id, b.id from r
-  cross join (select id from w order by score desc limit ${n(POOL.best)}) b`;
+  cross join (select id from w order by score desc limit ${sizes.best}) b`;
+}
 
 function byReader(rows: CandidateRow[]): Map<string, ReaderSignals[]> {
   const grouped = new Map<string, ReaderSignals[]>();

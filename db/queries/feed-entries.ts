@@ -39,13 +39,24 @@ export async function storeFeed({
   });
 }
 
-/** The reader's feed must be ranked again before it is shown (their taste changed). */
-export async function markFeedStale(db: Db, userId: string): Promise<void> {
-  await db.update(profiles).set({ feedBuiltAt: null }).where(eq(profiles.userId, userId));
+/**
+ * The reader's feed must be ranked again before it is shown (lib/reader-changes says when);
+ * `db` is the transaction of the change that made it so, when there is one.
+ */
+export async function markFeedStale({ userId, db }: { userId: string; db?: Db }): Promise<void> {
+  const executor = db ?? (await getDb());
+  await executor.update(profiles).set({ feedBuiltAt: null }).where(eq(profiles.userId, userId));
 }
 
 /** Takes one insight out of the reader's stored feed (dismissed), keeping the rest in place. */
-export async function dropFeedEntry(db: Db, userId: string, insightId: string): Promise<void> {
+export async function dropFeedEntry({
+  userId,
+  insightId,
+}: {
+  userId: string;
+  insightId: string;
+}): Promise<void> {
+  const db = await getDb();
   await db
     .delete(feedEntries)
     .where(and(eq(feedEntries.userId, userId), eq(feedEntries.insightId, insightId)));
@@ -58,6 +69,60 @@ export type StoredFeedPage = {
   entries: (InsightCard & { position: number; reason: string; alsoOn: string[] })[];
 };
 
+type StoredEntryRow = {
+  built_at: string | Date | null;
+  newest: string | Date | null;
+  position: number | null;
+  reason: string | null;
+  also_on: string[] | null;
+  id: string | null;
+  headline: string;
+  body: string;
+  quote: string;
+  quote_start_s: number | null;
+  speaker: string | null;
+  created_at: string | Date;
+  episode_id: string;
+  episode_title: string;
+  episode_link: string | null;
+  audio_url: string | null;
+  published_at: string | Date | null;
+  podcast_id: string;
+  podcast_title: string;
+  image_url: string | null;
+  topics: { slug: string; label: string }[] | string | null;
+};
+
+const dateOf = (v: string | Date | null) => (v === null ? null : new Date(v));
+
+/** A row's card, or none for the row that only carries the feed's state (an empty page). */
+function storedEntriesOf(r: StoredEntryRow): StoredFeedPage["entries"] {
+  if (r.id === null || r.position === null) return [];
+  return [
+    {
+      position: r.position,
+      reason: r.reason ?? "",
+      alsoOn: r.also_on ?? [],
+      id: r.id,
+      headline: r.headline,
+      body: r.body,
+      quote: r.quote,
+      quoteStartS: r.quote_start_s === null ? null : Number(r.quote_start_s),
+      speaker: r.speaker,
+      createdAt: new Date(r.created_at),
+      topics: typeof r.topics === "string" ? JSON.parse(r.topics) : (r.topics ?? []),
+      episode: {
+        id: r.episode_id,
+        title: r.episode_title,
+        link: r.episode_link,
+        audioUrl: r.audio_url,
+        publishedAt: dateOf(r.published_at),
+      },
+      podcast: { id: r.podcast_id, title: r.podcast_title, imageUrl: r.image_url },
+    },
+  ];
+}
+
 /** One page of the stored feed from `from` (a position), with what tells whether it is current. */
 export async function readFeedPage({
   userId,
@@ -69,29 +134,7 @@ export async function readFeedPage({
   limit: number;
 }): Promise<StoredFeedPage> {
   const db = await getDb();
-  const rows = rowsOf<{
-    built_at: string | Date | null;
-    newest: string | Date | null;
-    position: number | null;
-    reason: string | null;
-    also_on: string[] | null;
-    id: string | null;
-    headline: string;
-    body: string;
-    quote: string;
-    quote_start_s: number | null;
-    speaker: string | null;
-    created_at: string | Date;
-    episode_id: string;
-    episode_title: string;
-    episode_link: string | null;
-    audio_url: string | null;
-    published_at: string | Date | null;
-    podcast_id: string;
-    podcast_title: string;
-    image_url: string | null;
-    topics: { slug: string; label: string }[] | string | null;
-  }>(
+  const rows = rowsOf<StoredEntryRow>(
     await db.execute(sql`
       with state as (
         select (select feed_built_at from profiles where user_id = ${userId}) as built_at,
@@ -110,37 +153,10 @@ export async function readFeedPage({
       left join podcasts p on p.id = e.podcast_id
       order by fe.position`),
   );
-  const date = (v: string | Date | null) => (v === null ? null : new Date(v));
   const first = rows[0];
   return {
-    builtAt: date(first?.built_at ?? null),
-    newestInsightAt: date(first?.newest ?? null),
-    entries: rows.flatMap((r) =>
-      r.id === null || r.position === null
-        ? []
-        : [
-            {
-              position: r.position,
-              reason: r.reason ?? "",
-              alsoOn: r.also_on ?? [],
-              id: r.id,
-              headline: r.headline,
-              body: r.body,
-              quote: r.quote,
-              quoteStartS: r.quote_start_s === null ? null : Number(r.quote_start_s),
-              speaker: r.speaker,
-              createdAt: new Date(r.created_at),
-              topics: typeof r.topics === "string" ? JSON.parse(r.topics) : (r.topics ?? []),
-              episode: {
-                id: r.episode_id,
-                title: r.episode_title,
-                link: r.episode_link,
-                audioUrl: r.audio_url,
-                publishedAt: date(r.published_at),
-              },
-              podcast: { id: r.podcast_id, title: r.podcast_title, imageUrl: r.image_url },
-            },
-          ],
-    ),
+    builtAt: dateOf(first?.built_at ?? null),
+    newestInsightAt: dateOf(first?.newest ?? null),
+    entries: rows.flatMap(storedEntriesOf),
   };
 }

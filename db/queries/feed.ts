@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
-import { searchText } from "./input";
+import { isUuid, searchText } from "./input";
 
 // Candidates for a reader's feed, with the numbers lib/rank scores them by, in one statement.
 // The pool is a few hundred recent insights drawn by index-friendly branches (followed shows,
@@ -34,11 +34,11 @@ export type FeedCandidateRow = {
 };
 
 /**
- * How many insights each branch of a reader's pool draws (lib/brief draws a quarter of each):
- * newest of followed shows, newest of followed topics, nearest to their taste among the newest
- * `recent`, and best overall.
+ * How many insights each branch of a reader's pool draws (lib/rank/pool sets them): newest of
+ * followed shows, newest of followed topics, nearest to their taste among the newest `recent`,
+ * and best overall.
  */
-export const POOL = { followed: 150, topics: 120, recent: 1500, taste: 100, best: 100 } as const;
+export type PoolSizes = Record<"followed" | "topics" | "recent" | "taste" | "best", number>;
 
 /** Insights on other shows that make the same point as `insightId`, as a JSON list. */
 export function duplicatesOf(insightId: SQL): SQL {
@@ -91,14 +91,14 @@ export function insightFeaturesOf(r: InsightFeaturesRow): InsightFeatures {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function poolFor({
   filter,
+  sizes,
   since,
   asOf,
 }: {
   filter: FeedFilter;
+  sizes: PoolSizes;
   since: string;
   asOf: string;
 }): SQL {
@@ -123,74 +123,35 @@ function poolFor({
   }
   return sql`(select i.id from insights i join episodes e on e.id = i.episode_id
               where ${window} and e.podcast_id in (select podcast_id from followed)
-              order by i.created_at desc limit ${POOL.followed})
+              order by i.created_at desc limit ${sizes.followed})
     union
     (select i.id from insights i
      where ${window} and exists (select 1 from insight_topics t
                                  where t.insight_id = i.id
                                    and t.topic_slug = any((select topics from reader)::text[]))
-     order by i.created_at desc limit ${POOL.topics})
+     order by i.created_at desc limit ${sizes.topics})
     union
     (select r.id from (select i.id, i.embedding from insights i where ${window}
-                       order by i.created_at desc limit ${POOL.recent}) r, reader
+                       order by i.created_at desc limit ${sizes.recent}) r, reader
      where reader.saved is not null or reader.interests is not null
      order by least(r.embedding <=> reader.saved, r.embedding <=> reader.interests)
-     limit ${POOL.taste})
+     limit ${sizes.taste})
     union
     (select i.id from insights i where ${window} order by i.score desc nulls last
-     limit ${POOL.best})`;
+     limit ${sizes.best})`;
 }
 
 /**
- * The candidate pool for a reader (or for a signed-out visitor when `userId` is null): insights
- * created in (since, asOf], minus those the reader dismissed, with their ranking features.
+ * The reader's taste as of `asOf` (so later pages rank the same way), as common table
+ * expressions: `reader` (interests, the centroid of recent saves, followed topics), `followed`
+ * (shows) and `feedback` (the latest "more" and "less").
  */
-export async function feedCandidates({
-  userId,
-  filter = {},
-  since,
-  asOf,
-}: {
-  userId: string | null;
-  filter?: FeedFilter;
-  since: Date;
-  asOf: Date;
-}): Promise<FeedCandidateRow[]> {
-  const db = await getDb();
-  const reader = userId ?? "";
-  const cleanFilter: FeedFilter = {
-    ...filter,
-    podcastId: filter.podcastId && UUID.test(filter.podcastId) ? filter.podcastId : undefined,
-    q: filter.q === undefined ? undefined : searchText(filter.q),
-  };
-  if (filter.podcastId && !cleanFilter.podcastId) return [];
-  // Taste (saves, more / less) is read as of the cursor's moment, so later pages rank the same
-  // way; a dismissal takes effect at once.
-  const asOfText = asOf.toISOString();
-  const pool = poolFor({
-    filter: cleanFilter,
-    since: since.toISOString(),
-    asOf: asOfText,
-  });
-  const textRank = cleanFilter.q?.trim()
-    ? sql`ts_rank(i.search_vector, websearch_to_tsquery('english', ${cleanFilter.q}))`
-    : sql`null::real`;
-  const rows = rowsOf<
-    InsightFeaturesRow & {
-      followed_show: boolean;
-      interest_similarity: number | null;
-      saved_similarity: number | null;
-      more_similarity: number | null;
-      less_similarity: number | null;
-      text_rank: number | null;
-    }
-  >(
-    await db.execute(sql`
-      with reader as (
+function tasteOf(reader: string, asOf: string): SQL {
+  return sql`reader as (
         select (select interests_embedding from profiles where user_id = ${reader}) as interests,
                (select avg(si.embedding)
                   from (select insight_id from saves
-                        where user_id = ${reader} and created_at <= ${asOfText}::timestamptz
+                        where user_id = ${reader} and created_at <= ${asOf}::timestamptz
                         order by created_at desc limit 50) s
                   join insights si on si.id = s.insight_id) as saved,
                coalesce((select followed_topics from profiles where user_id = ${reader}),
@@ -200,14 +161,79 @@ export async function feedCandidates({
       feedback as (
         (select 'more' as kind, fi.embedding from events ev join insights fi on fi.id = ev.insight_id
          where ev.user_id = ${reader} and ev.kind in ('more', 'click')
-           and ev.created_at <= ${asOfText}::timestamptz
+           and ev.created_at <= ${asOf}::timestamptz
          order by ev.created_at desc limit 20)
         union all
         (select 'less' as kind, fi.embedding from events ev join insights fi on fi.id = ev.insight_id
          where ev.user_id = ${reader} and ev.kind = 'less'
-           and ev.created_at <= ${asOfText}::timestamptz
+           and ev.created_at <= ${asOf}::timestamptz
          order by ev.created_at desc limit 20)
-      ),
+      )`;
+}
+
+type CandidateRow = InsightFeaturesRow & {
+  followed_show: boolean;
+  interest_similarity: number | null;
+  saved_similarity: number | null;
+  more_similarity: number | null;
+  less_similarity: number | null;
+  text_rank: number | null;
+};
+
+function candidateOf(r: CandidateRow): FeedCandidateRow {
+  const num = (value: number | string | null) => (value === null ? null : Number(value));
+  return {
+    ...insightFeaturesOf(r),
+    followedShow: Boolean(r.followed_show),
+    interestSimilarity: num(r.interest_similarity),
+    savedSimilarity: num(r.saved_similarity),
+    moreSimilarity: num(r.more_similarity),
+    lessSimilarity: num(r.less_similarity),
+    textRank: num(r.text_rank),
+  };
+}
+
+/**
+ * The candidate pool for a reader (or for a signed-out visitor when `userId` is null): insights
+ * created in (since, asOf], minus those the reader dismissed, with their ranking features.
+ */
+export async function feedCandidates({
+  userId,
+  filter = {},
+  pool: sizes,
+  since,
+  asOf,
+}: {
+  userId: string | null;
+  filter?: FeedFilter;
+  /** How many each branch of an unfiltered pool draws (lib/rank/pool's FEED_POOL). */
+  pool: PoolSizes;
+  since: Date;
+  asOf: Date;
+}): Promise<FeedCandidateRow[]> {
+  const db = await getDb();
+  const reader = userId ?? "";
+  const cleanFilter: FeedFilter = {
+    ...filter,
+    podcastId: filter.podcastId && isUuid(filter.podcastId) ? filter.podcastId : undefined,
+    q: filter.q === undefined ? undefined : searchText(filter.q),
+  };
+  if (filter.podcastId && !cleanFilter.podcastId) return [];
+  // Taste (saves, more / less) is read as of the cursor's moment, so later pages rank the same
+  // way; a dismissal takes effect at once.
+  const asOfText = asOf.toISOString();
+  const pool = poolFor({
+    filter: cleanFilter,
+    sizes,
+    since: since.toISOString(),
+    asOf: asOfText,
+  });
+  const textRank = cleanFilter.q?.trim()
+    ? sql`ts_rank(i.search_vector, websearch_to_tsquery('english', ${cleanFilter.q}))`
+    : sql`null::real`;
+  const rows = rowsOf<CandidateRow>(
+    await db.execute(sql`
+      with ${tasteOf(reader, asOfText)},
       pool as (${pool}),
       topic_lists as (
         select it.insight_id, json_agg(json_build_object('slug', tp.slug, 'label', tp.label)
@@ -238,14 +264,5 @@ export async function feedCandidates({
       where not exists (select 1 from events d where d.user_id = ${reader}
                           and d.kind = 'dismiss' and d.insight_id = i.id)`),
   );
-  const num = (value: number | string | null) => (value === null ? null : Number(value));
-  return rows.map((r) => ({
-    ...insightFeaturesOf(r),
-    followedShow: Boolean(r.followed_show),
-    interestSimilarity: num(r.interest_similarity),
-    savedSimilarity: num(r.saved_similarity),
-    moreSimilarity: num(r.more_similarity),
-    lessSimilarity: num(r.less_similarity),
-    textRank: num(r.text_rank),
-  }));
+  return rows.map(candidateOf);
 }

@@ -6,6 +6,13 @@ const SEARCH_MAX = 200;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
+/** Whether `text` is a UUID: an id from a URL or a form that is not one matches no row. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A search as typed, without control characters (NUL included), at most 200 characters. */
 export function searchText(raw: string | undefined | null): string {
   return (raw ?? "").replace(CONTROL, " ").replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX);

@@ -1,8 +1,7 @@
 import "server-only";
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
 import { follows, type Profile, podcasts, profiles } from "../schema";
-import { markFeedStale } from "./feed-entries";
 import { searchText } from "./input";
 
 export type ProfileSettings = {
@@ -20,17 +19,22 @@ export async function getProfile({ userId }: { userId: string }): Promise<Profil
   return row ?? null;
 }
 
-/** Stores a reader's settings; `onboarded` marks the first run of onboarding as done. */
+/**
+ * Stores a reader's settings; `onboarded` marks the first run of onboarding as done. `db`: the
+ * transaction to run in, when the caller has one.
+ */
 export async function saveProfile({
   userId,
   settings,
   onboarded = false,
+  db: given,
 }: {
   userId: string;
   settings: ProfileSettings;
   onboarded?: boolean;
+  db?: Db;
 }): Promise<void> {
-  const db = await getDb();
+  const db = given ?? (await getDb());
   const values = { ...settings, ...(onboarded ? { onboardedAt: new Date() } : {}) };
   await db
     .insert(profiles)
@@ -41,8 +45,6 @@ export async function saveProfile({
         ...values,
         // A reader who turns the brief back on re-subscribes.
         ...(settings.briefEnabled ? { unsubscribedAt: null } : {}),
-        // New topics or interests: rank the feed again.
-        feedBuiltAt: null,
       },
     });
 }
@@ -69,7 +71,6 @@ export async function setFollows({
       .values(known.map(({ id }) => ({ userId, podcastId: id })))
       .onConflictDoNothing();
   });
-  await markFeedStale(db, userId);
 }
 
 /** Follows one show; false when there is no such show. */
@@ -87,7 +88,6 @@ export async function followPodcast({
     .where(eq(podcasts.id, podcastId));
   if (!show) return false;
   await db.insert(follows).values({ userId, podcastId }).onConflictDoNothing();
-  await markFeedStale(db, userId);
   return true;
 }
 
@@ -104,7 +104,6 @@ export async function unfollowPodcast({
     .delete(follows)
     .where(and(eq(follows.userId, userId), eq(follows.podcastId, podcastId)))
     .returning({ podcastId: follows.podcastId });
-  if (removed.length > 0) await markFeedStale(db, userId);
   return removed.length > 0;
 }
 

@@ -1,11 +1,10 @@
 import "server-only";
-import { recordEvent } from "@/db/queries/events";
-import { saveInsight } from "@/db/queries/library";
 import { unsubscribeReader } from "@/db/queries/profiles";
 import { applyWebhookEvent } from "@/db/queries/webhook-events";
 import { verifyResendWebhook } from "@/lib/brief/delivery-webhook";
 import type { BriefChoice, BriefToken } from "@/lib/brief/tokens";
 import { env } from "@/lib/env";
+import { recordEvent, saveInsight } from "@/lib/reader-changes";
 
 // What a link or a post from outside a session changes. A verified token or signature is the
 // authority here, not a signed-in reader, so these are not reader actions.

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { recordEvent } from "@/db/queries/events";
 import { readerAction } from "@/lib/actions/reader-action";
 import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/reader-changes";
 
 // "More like this", "less like this" and "dismiss" on a card: events the feed ranks by.
 

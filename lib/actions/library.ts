@@ -1,17 +1,10 @@
 import { z } from "zod";
-import {
-  attachTag,
-  deleteTag,
-  detachTag,
-  ensureTag,
-  renameTag,
-  saveInsight,
-  setSaveNote,
-  unsaveInsight,
-} from "@/db/queries/library";
+import { setSaveNote } from "@/db/queries/library";
+import { attachTag, deleteTag, detachTag, ensureTag, renameTag } from "@/db/queries/tags";
 import { readerAction } from "@/lib/actions/reader-action";
 import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
+import { saveInsight, unsaveInsight } from "@/lib/reader-changes";
 
 // Saves, notes and tags. Tag names are per reader, lower-case, spaces turned into dashes.
 

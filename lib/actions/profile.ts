@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { getPodcastByFeedUrl } from "@/db/queries/feeds";
-import {
-  feedToken,
-  followPodcast,
-  saveProfile,
-  setFollows,
-  unfollowPodcast,
-} from "@/db/queries/profiles";
+import { feedToken } from "@/db/queries/profiles";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { listTopics } from "@/db/queries/topics";
 import { readerAction } from "@/lib/actions/reader-action";
@@ -17,6 +11,7 @@ import { FetchError, forStrangers } from "@/lib/ingest/address";
 import { fetchDocument } from "@/lib/ingest/fetch-document";
 import { FeedParseError, parsePodcastFeed } from "@/lib/ingest/parse-feed";
 import { embedTexts } from "@/lib/insights/embed";
+import { followPodcast, saveProfile, setFollows, unfollowPodcast } from "@/lib/reader-changes";
 
 // What a reader chooses: topics, shows, interests, time zone and brief hour; the private feed URL.
 

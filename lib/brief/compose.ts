@@ -13,6 +13,7 @@ import { formatTimestamp } from "@/lib/format";
 import { QUALITY_BAR } from "@/lib/insights/quality";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import { listenHref } from "@/lib/listen";
+import { BRIEF_POOL } from "@/lib/rank/pool";
 import { rankFeed } from "@/lib/rank/rank";
 
 // Choosing readers' briefs: the best new insights of the last 48 hours for each (lib/rank), at
@@ -76,7 +77,13 @@ export async function chooseBriefs({
 }): Promise<Map<string, Composition>> {
   const since = new Date(now.getTime() - BRIEF_WINDOW_HOURS * 3_600_000);
   // Only insights that clear the quality bar are candidates.
-  const signals = await briefCandidates({ readers, since, asOf: now, minQuality: QUALITY_BAR });
+  const signals = await briefCandidates({
+    readers,
+    since,
+    asOf: now,
+    minQuality: QUALITY_BAR,
+    pool: BRIEF_POOL,
+  });
   await fill(
     cache.features,
     [...signals.values()].flatMap((list) => list.map((s) => s.id)),

@@ -1,6 +1,6 @@
 import { embedMany } from "ai";
 import { embeddingModel } from "@/lib/ai/models";
-import { localEmbedding } from "./embedding";
+import { localEmbedding } from "./local-embedding";
 
 /**
  * Embeddings for insight texts: the provider's model when one is configured, else the local hashed

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
-import { listTags, type SaveState, saveStates, type TagWithCount } from "@/db/queries/library";
+import { type SaveState, saveStates } from "@/db/queries/library";
 import { listLibrary } from "@/db/queries/library-list";
 import { feedToken } from "@/db/queries/profiles";
+import { listTags, type TagWithCount } from "@/db/queries/tags";
 import { env } from "@/lib/env";
 import type { Reader } from "@/lib/session";
 import { list, one, text } from "@/lib/views/params";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { recordEvent } from "@/db/queries/events";
 import { type EventKind, events } from "@/db/schema";
+import { recordEvent } from "@/lib/reader-changes";
 import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 
 describe("recordEvent", () => {

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
-import { type NewInsightInput, replaceEpisodeInsights } from "@/db/queries/insights";
+import { type NewInsightInput, replaceEpisodeInsights } from "@/db/queries/insight-writes";
 import { upsertTopics } from "@/db/queries/topics";
 import { users } from "@/db/schema";
 import { TOPICS } from "@/lib/insights/topics";

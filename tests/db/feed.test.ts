@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import type { NewInsightInput } from "@/db/queries/insights";
-import { linkNearDuplicates } from "@/db/queries/insights";
+import type { NewInsightInput } from "@/db/queries/insight-writes";
+import { linkNearDuplicates } from "@/db/queries/insight-writes";
 import { getProfile } from "@/db/queries/profiles";
 import { feedbackAction } from "@/lib/actions/feedback";
 import { saveAction } from "@/lib/actions/library";

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  getInsight,
-  listInsights,
-  nearestInsights,
-  replaceEpisodeInsights,
-  searchInsights,
-} from "@/db/queries/insights";
+import { replaceEpisodeInsights } from "@/db/queries/insight-writes";
+import { getInsight, listInsights, nearestInsights, searchInsights } from "@/db/queries/insights";
 import { anInsight, givenEpisode, givenInsights, vectorAlong } from "./factories";
 
 describe("insight queries", () => {

@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { listTags, saveStates } from "@/db/queries/library";
+import { saveStates } from "@/db/queries/library";
 import { exportLibrary, listLibrary } from "@/db/queries/library-list";
+import { listTags } from "@/db/queries/tags";
 import { events, saves, saveTags, tags, unsavedKeepsakes } from "@/db/schema";
 import {
   addTagAction,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { linkNearDuplicates, relatedInsights } from "@/db/queries/insights";
+import { linkNearDuplicates } from "@/db/queries/insight-writes";
+import { relatedInsights } from "@/db/queries/insights";
 import { insightLinks } from "@/db/schema";
 import { anInsight, givenEpisode, givenInsights, vectorAlong } from "./factories";
 

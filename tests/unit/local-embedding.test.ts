@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMBEDDING_DIMENSIONS } from "@/db/schema/columns";
-import { cosine, localEmbedding } from "@/lib/insights/embedding";
+import { cosine, localEmbedding } from "@/lib/insights/local-embedding";
 
 const norm = (v: number[]) => Math.hypot(...v);
 
