@@ -1,12 +1,12 @@
-import { type FeedFilter, feedCandidates } from "@/db/queries/feed";
-import { readFeedPage, storeFeed } from "@/db/queries/feed-entries";
+import { type FeedFilter, feedCandidates } from "@/db/queries/feed-candidates";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
+import { readFeedPage, storeFeed } from "@/db/queries/stored-feed";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import { FEED_POOL } from "@/lib/rank/pool";
 import { type FeedItem, rankFeed } from "@/lib/rank/rank";
 
 // One page of a reader's feed (or of the global best for a signed-out visitor, or of a filtered
-// view). A signed-in reader's own feed is ranked once and stored (db/queries/feed-entries), so a
+// view). A signed-in reader's own feed is ranked once and stored (db/queries/stored-feed), so a
 // page is one indexed read; it is ranked again when it is out of date: taste changed
 // (lib/reader-changes says so), newer insights exist, or it is older than an hour (freshness
 // moves). Other views are ranked per request; their cursor pins the moment scrolling started.

@@ -1,7 +1,7 @@
 import * as events from "@/db/queries/events";
-import { dropFeedEntry, markFeedStale } from "@/db/queries/feed-entries";
-import * as library from "@/db/queries/library";
 import * as profiles from "@/db/queries/profiles";
+import * as library from "@/db/queries/saves";
+import { dropFeedEntry, markFeedStale } from "@/db/queries/stored-feed";
 import { inTransaction } from "@/db/queries/transaction";
 import type { EventKind } from "@/db/schema";
 

@@ -56,7 +56,7 @@ await runCli(async () => {
 async function runProbes(db: Db, probes: Probes, relatedFloor: number): Promise<Sizes> {
   const { rowsOf } = await import("@/db/client");
   const { feedPage, rankAndStoreFeed } = await import("@/lib/feed");
-  const { feedCandidates } = await import("@/db/queries/feed");
+  const { feedCandidates } = await import("@/db/queries/feed-candidates");
   const { FEED_POOL } = await import("@/lib/rank/pool");
   const { relatedInsights } = await import("@/db/queries/insights");
   const { getProfile } = await import("@/db/queries/profiles");

@@ -149,7 +149,7 @@ async function measureSlices(
 
 /** The shows with a new episode are read once, as they were before it, without latency. */
 async function seedEarlierEpisodes(feeds: FeedSpec[], urls: string[]): Promise<void> {
-  const { claimDueFeeds, getPodcastByFeedUrl } = await import("@/db/queries/feeds");
+  const { claimDueFeeds, getPodcastByFeedUrl } = await import("@/db/queries/podcast-feeds");
   const { checkFeed } = await import("@/lib/ingest/check-feed");
   const ids: string[] = [];
   for (const [i, feed] of feeds.entries()) {

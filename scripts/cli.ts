@@ -1,4 +1,4 @@
-import { describeStartupError } from "@/lib/server-start";
+import { describeStartupError } from "@/lib/server/start";
 
 // Runs a CLI entry point: a settings or connection problem prints one line, not a stack trace.
 export async function runCli(main: () => Promise<void>): Promise<void> {

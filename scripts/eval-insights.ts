@@ -47,7 +47,7 @@ try {
   const { env } = await import("@/lib/env");
   void env.AI_PROVIDER;
 } catch (error) {
-  const { describeStartupError } = await import("@/lib/server-start");
+  const { describeStartupError } = await import("@/lib/server/start");
   console.error(`eval:insights: ${describeStartupError(error)}`);
   process.exit(1);
 }

@@ -17,10 +17,10 @@ await runCli(async () => {
   });
   const { addShow } = await import("@/lib/ingest/add-show");
   const { didNothing, runIngest } = await import("@/lib/ingest/run");
-  const { formatIngestSummary } = await import("@/lib/ingest/summary");
+  const { formatIngestSummary } = await import("@/lib/ingest/format-summary");
 
   if (values["export-opml"]) {
-    const { listPodcastsWithCounts } = await import("@/db/queries/feeds");
+    const { listPodcastsWithCounts } = await import("@/db/queries/podcast-feeds");
     const { buildOpml } = await import("@/lib/ingest/opml");
     process.stdout.write(buildOpml(await listPodcastsWithCounts()));
     return;

@@ -8,10 +8,10 @@ import {
   type InsightFeaturesRow,
   insightFeaturesOf,
   type PoolSizes,
-} from "./feed";
+} from "./feed-candidates";
 
 // The brief's candidates for a whole group of readers in one statement: each reader's pool drawn
-// the way their feed's is (db/queries/feed, a quarter of its size: lib/rank/pool), from the
+// the way their feed's is (db/queries/feed-candidates, a quarter of its size: lib/rank/pool), from the
 // insights of the brief's window that clear the quality bar, with that reader's similarities, less
 // what they have already had (another brief, an insight opened or clicked) or dismissed. What
 // does not depend on the reader (topics, show, near-duplicates) comes once per insight from

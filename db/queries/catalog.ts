@@ -1,8 +1,7 @@
 import "server-only";
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { getDb } from "../client";
-import type { Segment, Transcript, TranscriptSource } from "../schema";
-import { episodes, type NewEpisode, type NewPodcast, podcasts, transcripts } from "../schema";
+import { episodes, type NewEpisode, type NewPodcast, podcasts } from "../schema";
 
 /** Inserts a show, or refreshes its metadata when the feed URL is already known. Returns its id. */
 export async function upsertPodcast({ podcast }: { podcast: NewPodcast }): Promise<string> {
@@ -31,42 +30,8 @@ export async function upsertEpisode({ episode }: { episode: NewEpisode }): Promi
   return row.id;
 }
 
-export async function saveTranscript({
-  episodeId,
-  source,
-  format,
-  segments,
-  contentHash,
-}: {
-  episodeId: string;
-  source: TranscriptSource;
-  format: string;
-  segments: Segment[];
-  contentHash: string;
-}): Promise<void> {
-  const db = await getDb();
-  const text = segments.map((s) => s.text).join("\n");
-  await db
-    .insert(transcripts)
-    .values({ episodeId, source, format, text, segments, contentHash })
-    .onConflictDoUpdate({
-      target: transcripts.episodeId,
-      set: { source, format, text, segments, contentHash },
-    });
-}
-
 export async function countPodcasts(): Promise<number> {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(podcasts);
   return row?.n ?? 0;
-}
-
-export async function getTranscript({
-  episodeId,
-}: {
-  episodeId: string;
-}): Promise<Transcript | null> {
-  const db = await getDb();
-  const [row] = await db.select().from(transcripts).where(eq(transcripts.episodeId, episodeId));
-  return row ?? null;
 }

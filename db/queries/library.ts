@@ -1,170 +1,161 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { type Db, getDb } from "../client";
-import { events, insights, saves, saveTags, tags, unsavedKeepsakes } from "../schema";
-import { isUuid } from "./input";
+import { sql } from "drizzle-orm";
+import { getDb, rowsOf } from "../client";
+import { isTimestamp, searchText } from "./input";
 
-// A reader's saves and their notes (their tags: ./tags, the library's pages: ./library-list).
-// Every statement is scoped by user_id; a function that finds nothing of the reader's to change
-// returns null/false and changes nothing.
+// Reading the library back: the /saved page (filtered by tags, searched) and the exports.
 
-export type SaveState = {
+export type LibraryEntry = {
   saveId: string;
   insightId: string;
-  note: string | null;
-  tags: { id: string; name: string }[];
+  savedAt: Date;
+  /** Pass as `after` to get the page that follows this entry (exact to the microsecond). */
+  cursor: string;
 };
 
-/**
- * Saves an insight (once); null when there is no such insight, `created` when it was not saved
- * before. `db`: the transaction to run in, when the caller has one.
- */
-export async function saveInsight({
+/** The reader's saves, newest first; with `tags`, only saves carrying every one of them. */
+export async function listLibrary({
   userId,
-  insightId,
-  db: given,
+  tags = [],
+  q = "",
+  limit = 50,
+  after,
 }: {
   userId: string;
-  insightId: string;
-  db?: Db;
-}): Promise<{ saveId: string; created: boolean } | null> {
-  if (!isUuid(insightId)) return null;
-  const db = given ?? (await getDb());
-  return db.transaction(async (tx) => {
-    const [insight] = await tx
-      .select({ id: insights.id })
-      .from(insights)
-      .where(eq(insights.id, insightId));
-    if (!insight) return null;
-    const [created] = await tx
-      .insert(saves)
-      .values({ userId, insightId })
-      .onConflictDoNothing()
-      .returning({ saveId: saves.id });
-    if (created) {
-      await tx.insert(events).values({ userId, insightId, kind: "save" });
-      // Saved again: the note and tags it had come back (tags deleted since stay gone).
-      const [kept] = await tx
-        .delete(unsavedKeepsakes)
-        .where(and(eq(unsavedKeepsakes.userId, userId), eq(unsavedKeepsakes.insightId, insightId)))
-        .returning();
-      if (kept) {
-        if (kept.note !== null)
-          await tx.update(saves).set({ note: kept.note }).where(eq(saves.id, created.saveId));
-        const stillThere = kept.tagIds.length
-          ? await tx
-              .select({ id: tags.id })
-              .from(tags)
-              .where(and(eq(tags.userId, userId), inArray(tags.id, kept.tagIds)))
-          : [];
-        if (stillThere.length > 0)
-          await tx
-            .insert(saveTags)
-            .values(stillThere.map((tag) => ({ saveId: created.saveId, tagId: tag.id })))
-            .onConflictDoNothing();
-      }
-    }
-    const [row] = await tx
-      .select({ saveId: saves.id })
-      .from(saves)
-      .where(and(eq(saves.userId, userId), eq(saves.insightId, insightId)));
-    return row ? { saveId: row.saveId, created: Boolean(created) } : null;
-  });
+  tags?: string[];
+  q?: string;
+  limit?: number;
+  /** The cursor of the last entry of the previous page. */
+  after?: string;
+}): Promise<LibraryEntry[]> {
+  const db = await getDb();
+  const tagFilter =
+    tags.length > 0
+      ? sql`and (select count(distinct t.name) from save_tags st join tags t on t.id = st.tag_id
+                 where st.save_id = s.id and t.user_id = ${userId}
+                   and t.name in (${sql.join(
+                     tags.map((t) => sql`${t}`),
+                     sql`, `,
+                   )})) = ${new Set(tags).size}`
+      : sql``;
+  const typed = searchText(q);
+  const search = typed
+    ? sql`and (i.search_vector @@ websearch_to_tsquery('english', ${typed})
+               or s.note ilike ${`%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
+    : sql``;
+  const [afterTime, afterId] = after?.split("_") ?? [];
+  const cursor =
+    afterTime &&
+    afterId &&
+    /^[0-9a-f-]{36}$/i.test(afterId) &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(afterTime) &&
+    isTimestamp(afterTime)
+      ? sql`and (s.created_at, s.id) < (${afterTime}::timestamp at time zone 'UTC', ${afterId}::uuid)`
+      : sql``;
+  const rows = rowsOf<{
+    save_id: string;
+    insight_id: string;
+    saved_at: string | Date;
+    exact: string;
+  }>(
+    await db.execute(sql`
+      select s.id as save_id, s.insight_id, s.created_at as saved_at,
+             to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as exact
+      from saves s join insights i on i.id = s.insight_id
+      where s.user_id = ${userId} ${tagFilter} ${search} ${cursor}
+      order by s.created_at desc, s.id desc
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    saveId: r.save_id,
+    insightId: r.insight_id,
+    savedAt: new Date(r.saved_at),
+    cursor: `${r.exact}_${r.save_id}`,
+  }));
 }
 
-/**
- * Removes a save; false when the reader had not saved it. Its note and tags are kept aside and
- * come back if the reader saves the insight again. `db`: the caller's transaction, if any.
- */
-export async function unsaveInsight({
-  userId,
-  insightId,
-  db: given,
-}: {
-  userId: string;
-  insightId: string;
-  db?: Db;
-}): Promise<boolean> {
-  if (!isUuid(insightId)) return false;
-  const db = given ?? (await getDb());
-  return db.transaction(async (tx) => {
-    const [save] = await tx
-      .select({ id: saves.id, note: saves.note })
-      .from(saves)
-      .where(and(eq(saves.userId, userId), eq(saves.insightId, insightId)))
-      .for("update");
-    if (!save) return false;
-    const tagIds = (
-      await tx.select({ id: saveTags.tagId }).from(saveTags).where(eq(saveTags.saveId, save.id))
-    ).map((row) => row.id);
-    if (save.note !== null || tagIds.length > 0) {
-      const kept = { note: save.note, tagIds };
-      await tx
-        .insert(unsavedKeepsakes)
-        .values({ userId, insightId, ...kept })
-        .onConflictDoUpdate({
-          target: [unsavedKeepsakes.userId, unsavedKeepsakes.insightId],
-          set: kept,
-        });
-    }
-    await tx.delete(saves).where(eq(saves.id, save.id));
-    return true;
-  });
-}
-
-export async function setSaveNote({
-  userId,
-  saveId,
-  note,
-}: {
-  userId: string;
+export type ExportRow = {
   saveId: string;
+  insightId: string;
+  headline: string;
+  body: string;
+  quote: string;
+  speaker: string | null;
+  /** Seconds into the episode, may be fractional. */
+  quoteStartS: number | null;
+  /** Topic labels, e.g. "Leadership". */
+  topics: string[];
+  podcastTitle: string;
+  episodeTitle: string;
+  /** The episode's web page. */
+  episodeUrl: string | null;
+  audioUrl: string | null;
+  publishedAt: Date | null;
+  savedAt: Date;
   note: string | null;
-}): Promise<boolean> {
-  if (!isUuid(saveId)) return false;
-  const db = await getDb();
-  const updated = await db
-    .update(saves)
-    .set({ note })
-    .where(and(eq(saves.id, saveId), eq(saves.userId, userId)))
-    .returning({ id: saves.id });
-  return updated.length > 0;
-}
+  /** The reader's tag names, e.g. "to-try". */
+  tags: string[];
+};
 
-/** The reader's save of each given insight, with note and tags. */
-export async function saveStates({
+/** Everything the reader saved, with tags and topics, newest save first. */
+export async function exportLibrary({
   userId,
-  insightIds,
+  limit = 10_000,
 }: {
   userId: string;
-  insightIds: string[];
-}): Promise<Map<string, SaveState>> {
-  const ids = insightIds.filter((id) => isUuid(id));
-  if (ids.length === 0) return new Map();
+  limit?: number;
+}): Promise<ExportRow[]> {
   const db = await getDb();
-  const rows = await db
-    .select({
-      saveId: saves.id,
-      insightId: saves.insightId,
-      note: saves.note,
-      tagId: tags.id,
-      tagName: tags.name,
-    })
-    .from(saves)
-    .leftJoin(saveTags, eq(saveTags.saveId, saves.id))
-    .leftJoin(tags, eq(tags.id, saveTags.tagId))
-    .where(and(eq(saves.userId, userId), inArray(saves.insightId, ids)))
-    .orderBy(asc(tags.name));
-  const states = new Map<string, SaveState>();
-  for (const row of rows) {
-    const state = states.get(row.insightId) ?? {
-      saveId: row.saveId,
-      insightId: row.insightId,
-      note: row.note,
-      tags: [],
-    };
-    if (row.tagId && row.tagName) state.tags.push({ id: row.tagId, name: row.tagName });
-    states.set(row.insightId, state);
-  }
-  return states;
+  const rows = rowsOf<{
+    save_id: string;
+    insight_id: string;
+    headline: string;
+    body: string;
+    quote: string;
+    speaker: string | null;
+    quote_start_s: number | null;
+    topics: string[] | null;
+    podcast_title: string;
+    episode_title: string;
+    episode_url: string | null;
+    audio_url: string | null;
+    published_at: string | Date | null;
+    saved_at: string | Date;
+    note: string | null;
+    tags: string[] | null;
+  }>(
+    await db.execute(sql`
+      select s.id as save_id, i.id as insight_id, i.headline, i.body, i.quote, i.speaker,
+             i.quote_start_s, p.title as podcast_title, e.title as episode_title,
+             e.link as episode_url, e.audio_url, e.published_at, s.created_at as saved_at, s.note,
+             array(select tp.label from insight_topics it join topics tp on tp.slug = it.topic_slug
+                   where it.insight_id = i.id order by tp.label) as topics,
+             array(select t.name from save_tags st join tags t on t.id = st.tag_id
+                   where st.save_id = s.id order by t.name) as tags
+      from saves s
+      join insights i on i.id = s.insight_id
+      join episodes e on e.id = i.episode_id
+      join podcasts p on p.id = e.podcast_id
+      where s.user_id = ${userId}
+      order by s.created_at desc, s.id
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    saveId: r.save_id,
+    insightId: r.insight_id,
+    headline: r.headline,
+    body: r.body,
+    quote: r.quote,
+    speaker: r.speaker,
+    quoteStartS: r.quote_start_s === null ? null : Number(r.quote_start_s),
+    topics: r.topics ?? [],
+    podcastTitle: r.podcast_title,
+    episodeTitle: r.episode_title,
+    episodeUrl: r.episode_url,
+    audioUrl: r.audio_url,
+    publishedAt: r.published_at ? new Date(r.published_at) : null,
+    savedAt: new Date(r.saved_at),
+    note: r.note,
+    tags: r.tags ?? [],
+  }));
 }

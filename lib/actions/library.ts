@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { setSaveNote } from "@/db/queries/library";
+import { setSaveNote } from "@/db/queries/saves";
 import { attachTag, deleteTag, detachTag, ensureTag, renameTag } from "@/db/queries/tags";
 import { readerAction } from "@/lib/actions/reader-action";
 import { typedText } from "@/lib/actions/text";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPodcastByFeedUrl } from "@/db/queries/feeds";
+import { getPodcastByFeedUrl } from "@/db/queries/podcast-feeds";
 import { feedToken } from "@/db/queries/profiles";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { listTopics } from "@/db/queries/topics";

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { briefCandidates, insightFeatures } from "@/db/queries/brief-candidates";
 import { resurfaceCandidates } from "@/db/queries/brief-history";
-import type { InsightFeatures } from "@/db/queries/feed";
+import type { InsightFeatures } from "@/db/queries/feed-candidates";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
-import { saveStates } from "@/db/queries/library";
+import { saveStates } from "@/db/queries/saves";
 import { renderBrief } from "@/lib/brief/render";
 import { dateLabel } from "@/lib/brief/schedule";
 import { signBriefToken, unsubscribeSubject } from "@/lib/brief/tokens";

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { countPodcasts } from "@/db/queries/catalog";
-import { holdChecks, moveEpisodesForward } from "@/db/queries/feeds";
+import { holdChecks, moveEpisodesForward } from "@/db/queries/podcast-feeds";
 import { addShow } from "@/lib/ingest/add-show";
 import { runIngest } from "@/lib/ingest/run";
 import { runSummarize } from "@/lib/insights/run";

@@ -1,4 +1,4 @@
-import { exportLibrary } from "@/db/queries/library-list";
+import { exportLibrary } from "@/db/queries/library";
 import { env } from "@/lib/env";
 import { libraryCsv } from "./csv";
 import { libraryJson } from "./json";

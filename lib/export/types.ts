@@ -1,4 +1,4 @@
-import type { ExportRow } from "@/db/queries/library-list";
+import type { ExportRow } from "@/db/queries/library";
 
 /** One insight a reader saved, flattened with everything an export needs. */
 export type SavedInsight = ExportRow & {

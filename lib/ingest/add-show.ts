@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { addPodcast } from "@/db/queries/feeds";
+import { addPodcast } from "@/db/queries/podcast-feeds";
 import { env } from "@/lib/env";
 import { checkUrl, isPublicAddress } from "./address";
 

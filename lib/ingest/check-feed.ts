@@ -4,7 +4,7 @@ import {
   recordFeedChecked,
   recordFeedFailed,
   recordFeedUpdated,
-} from "@/db/queries/feeds";
+} from "@/db/queries/podcast-feeds";
 import type { NewEpisode, Podcast } from "@/db/schema";
 import { publicReason } from "@/lib/public-reason";
 import { after, backoffMs, MAX_BACKOFF_MS } from "@/lib/work/units";

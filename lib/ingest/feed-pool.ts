@@ -1,4 +1,4 @@
-import { claimDueFeeds, deferFeeds, releaseFeeds } from "@/db/queries/feeds";
+import { claimDueFeeds, deferFeeds, releaseFeeds } from "@/db/queries/podcast-feeds";
 import type { Podcast } from "@/db/schema";
 import { LEASE_SECONDS } from "@/lib/work/units";
 import { checkFeed, type FeedOutcome } from "./check-feed";

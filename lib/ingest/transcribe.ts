@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { saveTranscript } from "@/db/queries/catalog";
 import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
+import { saveTranscript } from "@/db/queries/transcripts";
 import type { Chapter, Episode, Segment, TranscriptSource } from "@/db/schema";
 import { transcriptionModel } from "@/lib/ai/models";
 import { publicReason } from "@/lib/public-reason";

@@ -1,6 +1,6 @@
-import { getTranscript } from "@/db/queries/catalog";
 import { advanceEpisode, recordEpisodeFailure } from "@/db/queries/episodes";
 import { linkNearDuplicates, replaceEpisodeInsights } from "@/db/queries/insight-writes";
+import { getTranscript } from "@/db/queries/transcripts";
 import type { Episode, Segment } from "@/db/schema";
 import { PROMPT_VERSION } from "@/lib/ai/extract-insights";
 import { languageModel } from "@/lib/ai/models";

@@ -1,6 +1,6 @@
-import type { PoolSizes } from "@/db/queries/feed";
+import type { PoolSizes } from "@/db/queries/feed-candidates";
 
-// How many insights each branch of a reader's candidate pool draws (db/queries/feed and
+// How many insights each branch of a reader's candidate pool draws (db/queries/feed-candidates and
 // db/queries/brief-candidates run the branches): newest of followed shows, newest of followed
 // topics, nearest to their taste among the newest `recent`, and best overall. A wider pool finds
 // more for the reader and costs the feed query time (bench:feed); the brief shows five, so it

@@ -1,9 +1,9 @@
-import type { FeedCandidateRow } from "@/db/queries/feed";
+import type { FeedCandidateRow } from "@/db/queries/feed-candidates";
 
 // How much one recent insight is worth to one reader, and the one-line reason it is shown.
 // Plain, tested arithmetic: every signal is a number in [0, 1] times a weight.
 
-/** A recent insight with the numbers it is ranked by (from db/queries/feed). */
+/** A recent insight with the numbers it is ranked by (from db/queries/feed-candidates). */
 export type Candidate = Omit<FeedCandidateRow, "textRank" | "duplicates"> & {
   /** Insights on other shows that make the same point. */
   duplicates?: FeedCandidateRow["duplicates"];

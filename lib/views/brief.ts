@@ -1,7 +1,7 @@
 import "server-only";
 import { briefForDate } from "@/db/queries/brief-history";
 import { getInsight, type InsightCard, insightCardsByIds } from "@/db/queries/insights";
-import { saveStates } from "@/db/queries/library";
+import { saveStates } from "@/db/queries/saves";
 import { chooseBriefItems } from "@/lib/brief/compose";
 import {
   type BriefChoice,

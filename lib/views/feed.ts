@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { saveStates } from "@/db/queries/library";
 import { followedPodcastIds, getProfile } from "@/db/queries/profiles";
+import { saveStates } from "@/db/queries/saves";
 import { type FeedEntry, feedPage } from "@/lib/feed";
 import type { Reader } from "@/lib/session";
 import { showChoices, topicChoices } from "@/lib/shared-lists";

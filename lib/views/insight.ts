@@ -6,7 +6,7 @@ import {
   type RelatedInsight,
   relatedInsights,
 } from "@/db/queries/insights";
-import { type SaveState, saveStates } from "@/db/queries/library";
+import { type SaveState, saveStates } from "@/db/queries/saves";
 import { listTags } from "@/db/queries/tags";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import type { Reader } from "@/lib/session";

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
-import { type SaveState, saveStates } from "@/db/queries/library";
-import { listLibrary } from "@/db/queries/library-list";
+import { listLibrary } from "@/db/queries/library";
 import { feedToken } from "@/db/queries/profiles";
+import { type SaveState, saveStates } from "@/db/queries/saves";
 import { listTags, type TagWithCount } from "@/db/queries/tags";
 import { env } from "@/lib/env";
 import type { Reader } from "@/lib/session";

@@ -1,5 +1,5 @@
 import "server-only";
-import { listPodcastsWithCounts } from "@/db/queries/feeds";
+import { listPodcastsWithCounts } from "@/db/queries/podcast-feeds";
 import { isDemoFeed } from "@/lib/demo/attribution";
 import { forStrangers } from "@/lib/ingest/address";
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { countPodcasts, saveTranscript, upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
+import { countPodcasts, upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
+import { saveTranscript } from "@/db/queries/transcripts";
 import { episodes, transcripts } from "@/db/schema";
 
 describe("catalog queries", () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { briefForDate } from "@/db/queries/brief-history";
 import { isCalendarDate, isTimestamp, searchText } from "@/db/queries/input";
 import { searchInsights } from "@/db/queries/insights";
-import { saveInsight } from "@/db/queries/library";
-import { listLibrary } from "@/db/queries/library-list";
+import { listLibrary } from "@/db/queries/library";
 import { listShowChoices } from "@/db/queries/profiles";
+import { saveInsight } from "@/db/queries/saves";
 import { feedPage } from "@/lib/feed";
 import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 

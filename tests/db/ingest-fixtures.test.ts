@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { claimDueFeeds } from "@/db/queries/feeds";
+import { claimDueFeeds } from "@/db/queries/podcast-feeds";
 import { episodes, podcasts } from "@/db/schema";
 import { addShow } from "@/lib/ingest/add-show";
 import { checkFeed } from "@/lib/ingest/check-feed";

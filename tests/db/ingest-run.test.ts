@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { claimDueFeeds, getPodcastByFeedUrl } from "@/db/queries/feeds";
+import { claimDueFeeds, getPodcastByFeedUrl } from "@/db/queries/podcast-feeds";
 import { episodes, podcasts, transcripts } from "@/db/schema";
 import { addShow } from "@/lib/ingest/add-show";
+import { formatIngestSummary } from "@/lib/ingest/format-summary";
 import { didNothing, runIngest } from "@/lib/ingest/run";
-import { formatIngestSummary } from "@/lib/ingest/summary";
 import { type FeedServer, rssFeed, startFeedServer } from "../support/feed-server";
 
 let server: FeedServer;

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { saveStates } from "@/db/queries/library";
-import { exportLibrary, listLibrary } from "@/db/queries/library-list";
+import { exportLibrary, listLibrary } from "@/db/queries/library";
+import { saveStates } from "@/db/queries/saves";
 import { listTags } from "@/db/queries/tags";
 import { events, saves, saveTags, tags, unsavedKeepsakes } from "@/db/schema";
 import {

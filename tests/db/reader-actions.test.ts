@@ -2,8 +2,8 @@
 import { eq, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { saveStates } from "@/db/queries/library";
 import { getProfile } from "@/db/queries/profiles";
+import { saveStates } from "@/db/queries/saves";
 import { events, follows, podcasts, profiles, saves, saveTags, tags } from "@/db/schema";
 import { saveAction } from "@/lib/actions/library";
 import { addShowAction, saveSettingsAction } from "@/lib/actions/profile";

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { saveTranscript, upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
+import { upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
 import { linkNearDuplicates } from "@/db/queries/insight-writes";
 import { relatedInsights } from "@/db/queries/insights";
 import { upsertTopics } from "@/db/queries/topics";
+import { saveTranscript } from "@/db/queries/transcripts";
 import { episodes, insightLinks, insights } from "@/db/schema";
 import { localEmbedding } from "@/lib/insights/local-embedding";
 import { runSummarize } from "@/lib/insights/run";

@@ -1,9 +1,9 @@
-// Prepares the server, or stops it with one line saying why. lib/startup is imported here
+// Prepares the server, or stops it with one line saying why. lib/server/prepare is imported here
 // inside the try: when lib/env rejects a setting, that import itself is what fails.
 
 export async function startServer(): Promise<void> {
   try {
-    const { prepareServer } = await import("./startup");
+    const { prepareServer } = await import("./prepare");
     await prepareServer();
   } catch (error) {
     console.error(`podbrief: cannot start: ${describeStartupError(error)}`);
