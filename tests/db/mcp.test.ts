@@ -2,12 +2,14 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as route from "@/app/api/mcp/route";
+import { getDb } from "@/db/client";
 import { upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
+import { briefItems, briefs } from "@/db/schema";
 import { createApiToken, revokeToken } from "@/lib/api-tokens";
 import { env } from "@/lib/env";
 import { embedTexts } from "@/lib/insights/embed";
 import { type RouteServer, serveRoute } from "../support/route-server";
-import { anInsight, givenInsights, givenReader } from "./factories";
+import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 
 // The MCP server at /api/mcp over real HTTP, driven by the SDK's own client: the tools an
 // assistant sees, search by meaning, saving into the reader's library and no further, and the
@@ -229,5 +231,56 @@ describe("the MCP server", () => {
     const { secret: fresh } = await givenReaderWithToken("getter");
     const get = await fetch(server.url, { headers: { authorization: `Bearer ${fresh}` } });
     expect(get.status).toBe(405);
+  });
+
+  it("reads a day's brief, as a tool and as a resource, and the same point made on another show", async () => {
+    const { reader, secret } = await givenReaderWithToken("briefed");
+    const { decisionId } = await givenCatalog();
+    const db = await getDb();
+    const [brief] = await db
+      .insert(briefs)
+      .values({ userId: reader.id, localDate: "2026-11-24", status: "sent", subject: "Decide" })
+      .returning({ id: briefs.id });
+    await db.insert(briefItems).values({
+      briefId: brief?.id as string,
+      position: 0,
+      insightId: decisionId,
+      reason: "You follow leadership",
+    });
+    const client = await connect(secret);
+
+    const day = await client.callTool({ name: "get_brief", arguments: { date: "2026-11-24" } });
+    expect(day.structuredContent).toMatchObject({
+      found: true,
+      status: "sent",
+      subject: "Decide",
+      items: [{ id: decisionId, why: "You follow leadership", speaker: "Ada Example" }],
+    });
+    const resource = await client.readResource({ uri: "podbrief://brief/2026-11-24" });
+    expect(JSON.stringify(resource.contents)).toContain("Write the decision down");
+    await expect(client.readResource({ uri: "podbrief://brief/2026-11-25" })).rejects.toThrow(
+      /Nothing at/,
+    );
+
+    // The same point in nearly the same words, on another show: listed as related.
+    const { episodeId } = await givenEpisode({ show: "Another Show" });
+    const text =
+      "Write the decision down before the meeting ends, or it is argued again next week.";
+    const [again] = await givenInsights(episodeId, [
+      anInsight({
+        body: text,
+        quote: "Decisions not written are not made.",
+        embedding: (
+          await embedTexts([`Write the decision down before the meeting ends. ${text}`])
+        )[0],
+      }),
+    ]);
+    const related = await client.callTool({
+      name: "related_insights",
+      arguments: { id: decisionId },
+    });
+    expect(related.structuredContent).toMatchObject({
+      related: [{ id: again, show: "Another Show", quote: "Decisions not written are not made." }],
+    });
   });
 });
