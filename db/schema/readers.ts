@@ -167,3 +167,25 @@ export const events = pgTable(
 export type Profile = typeof profiles.$inferSelect;
 export type Save = typeof saves.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
+
+/**
+ * A reader's API tokens, for the JSON API and the MCP server: only a SHA-256 of the secret is kept
+ * (the reader sees the secret once). A revoked token stays listed, and refused.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamptz("last_used_at"),
+    revokedAt: timestamptz("revoked_at"),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;
