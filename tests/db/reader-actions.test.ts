@@ -137,6 +137,14 @@ const cases: Record<string, Case> = {
   unsaveAction: { input: (w) => ({ insightId: w.insightId }), forOther: "not_found" },
   noteAction: { input: (w) => ({ saveId: w.saveId, note: "mine now" }), forOther: "not_found" },
   addTagAction: { input: (w) => ({ saveId: w.saveId, name: "hijacked" }), forOther: "not_found" },
+  replaceTagsAction: {
+    input: (w) => ({ insightId: w.insightId, tags: ["hijacked"] }),
+    forOther: "not_found",
+  },
+  insightNoteAction: {
+    input: (w) => ({ insightId: w.insightId, note: "mine now" }),
+    forOther: "not_found",
+  },
   removeTagAction: {
     input: (w) => ({ saveId: w.saveId, tagId: w.tagId }),
     forOther: "not_found",
