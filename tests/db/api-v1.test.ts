@@ -15,6 +15,7 @@ import { briefItems, briefs } from "@/db/schema";
 import { encodeApiCursor } from "@/lib/api/cursor";
 import { API_ROUTES } from "@/lib/api/routes";
 import { createApiToken } from "@/lib/api-tokens";
+import { exportFile } from "@/lib/export/library";
 import { anInsight, givenEpisode, givenInsights, givenReader } from "./factories";
 
 // The JSON API's routes, called as Next calls them: a Request with a bearer token, and the path
@@ -262,5 +263,9 @@ describe("/api/v1", () => {
     expect(exported.json.highlights).toMatchObject([
       { text: "Small batches ship.", title: "On focus", author: "Deep Work Show", location: 61 },
     ]);
+    // The same document is the download at /saved/export/readwise.json.
+    const file = await exportFile({ userId: reader.id, format: "readwise.json" });
+    expect(file.fileName).toMatch(/-readwise\.json$/);
+    expect(JSON.parse(String(file.body))).toEqual(exported.json);
   });
 });
