@@ -185,6 +185,24 @@ describe("/api/v1", () => {
     expect((await call(unsave, "", { method: "DELETE", params })).status).toBe(404);
   });
 
+  it("pages the saved list with its own cursor", async () => {
+    const show = await givenEpisode();
+    const ids = await givenInsights(
+      show.episodeId,
+      Array.from({ length: 52 }, (_, n) => anInsight({ headline: `Saved ${n}`, quote: `Q ${n}` })),
+    );
+    const { call } = await givenCaller();
+    for (const id of ids) await call(save, "", { method: "PUT", params: { id } });
+    const first = await call(listSaved, "/saved");
+    expect(first.json.saved).toHaveLength(50);
+    const second = await call(listSaved, `/saved?cursor=${first.json.next_cursor}`);
+    expect(second.json).toMatchObject({ next_cursor: null });
+    const all = [...first.json.saved, ...second.json.saved].map((s: { id: string }) => s.id);
+    expect(new Set(all)).toEqual(new Set(ids));
+    const wrongList = encodeApiCursor("insights", "p20");
+    expect((await call(listSaved, `/saved?cursor=${wrongList}`)).status).toBe(400);
+  });
+
   it("refuses a malformed body or id with a 400, and an unknown insight with a 404", async () => {
     const { first } = await givenCatalog();
     const { call } = await givenCaller();
