@@ -5,6 +5,7 @@ import {
   listApiTokens,
   readerOfToken,
   revokeApiToken,
+  userIdByEmail,
 } from "@/db/queries/api-tokens";
 import { AppError } from "@/lib/errors";
 import type { Reader } from "@/lib/session";
@@ -48,4 +49,17 @@ export async function readerFromBearer(
   if (!secret?.startsWith(PREFIX) || secret.length > 200) return null;
   const found = await readerOfToken({ tokenHash: hashToken(secret) });
   return found ? { id: found.userId, email: found.email, tokenId: found.tokenId } : null;
+}
+
+/** A token for the reader with that email (`npm run token`); not_found when there is none. */
+export async function createApiTokenFor({
+  email,
+  name,
+}: {
+  email: string;
+  name: string;
+}): Promise<{ secret: string; token: ApiTokenSummary }> {
+  const userId = await userIdByEmail({ email });
+  if (!userId) throw new AppError("not_found:reader", `No reader has the email ${email}.`);
+  return createApiToken({ userId, name });
 }

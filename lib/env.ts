@@ -51,6 +51,7 @@ const envSchema = z
     INGEST_ALLOW_PRIVATE_NETWORK: withDefault(flag, "false"),
     INGEST_TIMEOUT_SECONDS: withDefault(z.coerce.number().int().min(1).max(300), "20"),
     TRANSCRIBE_AUDIO: withDefault(flag, "false"),
+    API_REQUESTS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(1_000_000), "120"),
     AI_TRANSCRIPTION_MODEL: withDefault(z.string(), "whisper-1"),
   })
   .superRefine((settings, context) => {

@@ -27,14 +27,21 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly subject: string | undefined;
+  /** For rate_limited: when to try again (an HTTP answer sends it as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
   /** `new AppError("not_found:save")`, optionally with a message a person can read. */
-  constructor(kind: `${ErrorCode}` | `${ErrorCode}:${string}`, message?: string) {
+  constructor(
+    kind: `${ErrorCode}` | `${ErrorCode}:${string}`,
+    message?: string,
+    { retryAfterSeconds }: { retryAfterSeconds?: number } = {},
+  ) {
     const [code, subject] = kind.split(":") as [ErrorCode, string | undefined];
     super(message ?? DEFAULT_MESSAGE[code]);
     this.name = "AppError";
     this.code = code;
     this.subject = subject;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get status(): number {

@@ -10,7 +10,7 @@ import { currentReader } from "@/lib/session";
 // the signed-in reader on the posted fields, then back to the page the form came from, with the
 // error in words when it failed. Plain <form action={…}> posts: they work without JavaScript.
 
-type Options = {
+type Options<T> = {
   /** Where the form goes back to when it names no page of this site in `next`. */
   back: string;
   /** Fields the button itself stands for (the kind of feedback), never read from the post. */
@@ -20,14 +20,17 @@ type Options = {
    * page the form is on renders again).
    */
   done?: "back" | "stay" | ((back: string, form: FormData) => string);
+  /** Runs on success, before the redirect, with the action's data (a new token's secret). */
+  after?: (data: T) => Promise<void>;
 };
 
-export function readerForm<T>(action: ReaderAction<T>, options: Options) {
-  const { fields, done = "back" } = options;
+export function readerForm<T>(action: ReaderAction<T>, options: Options<T>) {
+  const { fields, done = "back", after } = options;
   return async (form: FormData): Promise<void> => {
     const back = safeLocalPath(form.get("next"), options.back);
     const result = await action(await currentReader(), { ...formFields(form), ...fields });
     if (!result.ok) redirect(withFlash(back, "error", result.error.message));
+    await after?.(result.data);
     // Every reader page is rendered per request; this clears the client's cached copies.
     revalidatePath("/", "layout");
     if (done !== "stay") redirect(done === "back" ? back : done(back, form));

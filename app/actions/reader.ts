@@ -1,5 +1,6 @@
 "use server";
 
+import { rememberNewToken } from "@/app/actions/new-token";
 import { readerForm } from "@/app/actions/reader-form";
 import { feedbackAction } from "@/lib/actions/feedback";
 import {
@@ -18,6 +19,7 @@ import {
   resetFeedTokenAction,
   saveSettingsAction,
 } from "@/lib/actions/profile";
+import { createTokenAction, revokeTokenAction } from "@/lib/actions/tokens";
 import { withFlash } from "@/lib/flash";
 
 // The reader's forms, one server action each, bound directly as <form action={…}>.
@@ -66,4 +68,17 @@ export const followForm = readerForm(followAction, { back: "/settings", done: "s
 export const resetFeedTokenForm = readerForm(resetFeedTokenAction, {
   back: "/saved",
   done: "stay",
+});
+
+/** "Make a token" on /settings: the page shows its secret once (app/actions/new-token). */
+export const createTokenForm = readerForm(createTokenAction, {
+  back: "/settings",
+  after: rememberNewToken,
+  done: (back) => `${withFlash(back, "saved", "token-made")}#api-tokens`,
+});
+
+/** "Revoke" beside a token on /settings. */
+export const revokeTokenForm = readerForm(revokeTokenAction, {
+  back: "/settings",
+  done: (back) => `${withFlash(back, "saved", "token-revoked")}#api-tokens`,
 });

@@ -4,7 +4,8 @@ import { AppError, publicError } from "@/lib/errors";
 import type { Reader } from "@/lib/session";
 import { issueMessage, parseParams } from "@/lib/views/params";
 
-// withReader (app/api/with-reader.ts) wraps a route handler the signed-in reader calls: no
+// withReader (app/api/with-reader.ts) wraps a route handler the signed-in reader calls, and
+// withTokenReader (app/api/v1/with-token.ts) one a reader's program calls with an API token: no
 // reader is a 401, the query, path parameters and JSON body are parsed by zod before the handler
 // runs, and every failure is answered as { error: { code, message } } with its status (400, 401, 404, 429; 500 for a bug,
 // whose details go to the log only). The handler returns a Response, or data sent as JSON.
@@ -29,7 +30,9 @@ type Route = (request: Request, context?: RouteContext) => Promise<Response>;
 export function errorResponse(error: unknown, doing: string): Response {
   const { code, message } = publicError(error, doing);
   const status = error instanceof AppError ? error.status : 500;
-  return NextResponse.json({ error: { code, message } }, { status });
+  const retryAfter = error instanceof AppError ? error.retryAfterSeconds : undefined;
+  const headers = retryAfter === undefined ? undefined : { "retry-after": String(retryAfter) };
+  return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
 async function jsonBody(request: Request): Promise<unknown> {
@@ -46,8 +49,12 @@ function parseBody<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   return parsed.data;
 }
 
-/** withReader with the reader found by `resolve`: the session's, or in tests one of their own. */
-export function readerRoute(resolve: () => Promise<Reader | null>) {
+/**
+ * withReader with the reader found by `resolve` from the request: the session's, a bearer
+ * token's, or in tests one of their own. `resolve` may throw an AppError (a 401 that says
+ * more, a 429).
+ */
+export function readerRoute(resolve: (request: Request) => Promise<Reader | null>) {
   return function withReader<S extends Schemas>(
     schemas: S,
     handler: (input: ReaderRequest<S>) => Promise<unknown>,
@@ -55,7 +62,7 @@ export function readerRoute(resolve: () => Promise<Reader | null>) {
     return async (request, context) => {
       const doing = `answering ${new URL(request.url).pathname}`;
       try {
-        const reader = await resolve();
+        const reader = await resolve(request);
         if (!reader) throw new AppError("unauthorized");
         const url = new URL(request.url);
         const input = {

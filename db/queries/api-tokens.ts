@@ -99,3 +99,13 @@ export async function readerOfToken({
   }
   return { tokenId: row.tokenId, userId: row.userId, email: row.email };
 }
+
+/** The id of the reader with that email (any case), or null. */
+export async function userIdByEmail({ email }: { email: string }): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
+  return row?.id ?? null;
+}

@@ -102,3 +102,39 @@ export async function briefForDate({
     ),
   };
 }
+
+export type BriefSummary = {
+  localDate: string;
+  status: string;
+  subject: string | null;
+  itemCount: number;
+};
+
+/** The reader's briefs, newest date first; `before`: only dates before this one. */
+export async function listBriefs({
+  userId,
+  before,
+  limit = 30,
+}: {
+  userId: string;
+  before?: string;
+  limit?: number;
+}): Promise<BriefSummary[]> {
+  const db = await getDb();
+  const until = before && isCalendarDate(before) ? sql`and b.local_date < ${before}::date` : sql``;
+  const rows = rowsOf<{ local_date: string; status: string; subject: string | null; n: number }>(
+    await db.execute(sql`
+      select to_char(b.local_date, 'YYYY-MM-DD') as local_date, b.status, b.subject,
+             (select count(*) from brief_items bi where bi.brief_id = b.id)::int as n
+      from briefs b
+      where b.user_id = ${userId} ${until}
+      order by b.local_date desc
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    localDate: r.local_date,
+    status: r.status,
+    subject: r.subject,
+    itemCount: Number(r.n),
+  }));
+}

@@ -20,6 +20,7 @@ export async function listLibrary({
   q = "",
   limit = 50,
   after,
+  since,
 }: {
   userId: string;
   tags?: string[];
@@ -27,6 +28,8 @@ export async function listLibrary({
   limit?: number;
   /** The cursor of the last entry of the previous page. */
   after?: string;
+  /** Only saves made at or after this time. */
+  since?: Date;
 }): Promise<LibraryEntry[]> {
   const db = await getDb();
   const tagFilter =
@@ -52,6 +55,7 @@ export async function listLibrary({
     isTimestamp(afterTime)
       ? sql`and (s.created_at, s.id) < (${afterTime}::timestamp at time zone 'UTC', ${afterId}::uuid)`
       : sql``;
+  const from = since ? sql`and s.created_at >= ${since.toISOString()}::timestamptz` : sql``;
   const rows = rowsOf<{
     save_id: string;
     insight_id: string;
@@ -62,7 +66,7 @@ export async function listLibrary({
       select s.id as save_id, s.insight_id, s.created_at as saved_at,
              to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as exact
       from saves s join insights i on i.id = s.insight_id
-      where s.user_id = ${userId} ${tagFilter} ${search} ${cursor}
+      where s.user_id = ${userId} ${tagFilter} ${search} ${cursor} ${from}
       order by s.created_at desc, s.id desc
       limit ${limit}`),
   );

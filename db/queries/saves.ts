@@ -11,6 +11,7 @@ import { isUuid } from "./input";
 export type SaveState = {
   saveId: string;
   insightId: string;
+  savedAt: Date;
   note: string | null;
   tags: { id: string; name: string }[];
 };
@@ -146,6 +147,7 @@ export async function saveStates({
     .select({
       saveId: saves.id,
       insightId: saves.insightId,
+      savedAt: saves.createdAt,
       note: saves.note,
       tagId: tags.id,
       tagName: tags.name,
@@ -160,6 +162,7 @@ export async function saveStates({
     const state = states.get(row.insightId) ?? {
       saveId: row.saveId,
       insightId: row.insightId,
+      savedAt: row.savedAt,
       note: row.note,
       tags: [],
     };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
 import { saves, saveTags, tags } from "../schema";
 import { isUuid } from "./input";
@@ -153,4 +153,42 @@ export async function detachTag({
       returning st.save_id`),
   );
   return removed.length > 0;
+}
+
+/**
+ * Makes `names` the whole tag set of the reader's save of an insight (tags made when missing;
+ * a tag taken off stays the reader's). False when the reader has not saved that insight.
+ */
+export async function replaceSaveTags({
+  userId,
+  insightId,
+  names,
+}: {
+  userId: string;
+  insightId: string;
+  names: string[];
+}): Promise<boolean> {
+  if (!isUuid(insightId)) return false;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [save] = await tx
+      .select({ id: saves.id })
+      .from(saves)
+      .where(and(eq(saves.userId, userId), eq(saves.insightId, insightId)))
+      .for("update");
+    if (!save) return false;
+    await tx.delete(saveTags).where(eq(saveTags.saveId, save.id));
+    const unique = [...new Set(names)];
+    if (unique.length === 0) return true;
+    await tx
+      .insert(tags)
+      .values(unique.map((name) => ({ userId, name })))
+      .onConflictDoNothing();
+    const wanted = await tx
+      .select({ id: tags.id })
+      .from(tags)
+      .where(and(eq(tags.userId, userId), inArray(tags.name, unique)));
+    await tx.insert(saveTags).values(wanted.map((tag) => ({ saveId: save.id, tagId: tag.id })));
+    return true;
+  });
 }

@@ -3,13 +3,14 @@ import { env } from "@/lib/env";
 import { libraryCsv } from "./csv";
 import { libraryJson } from "./json";
 import { insightMarkdown, libraryMarkdown, markdownFileName } from "./markdown";
+import { readwiseJson } from "./readwise";
 import { savedRss } from "./rss";
 import type { SavedInsight } from "./types";
 import { zipFiles } from "./zip";
 
 // A reader's library in each export format, as the bytes and headers a download needs.
 
-export const EXPORT_FORMATS = ["markdown-zip", "markdown", "csv", "json"] as const;
+export const EXPORT_FORMATS = ["markdown-zip", "markdown", "csv", "json", "readwise.json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportFile = { body: string | Uint8Array<ArrayBuffer>; type: string; fileName: string };
@@ -62,6 +63,12 @@ export async function exportFile({
         body: libraryJson(items, { exportedAt: now }),
         type: "application/json; charset=utf-8",
         fileName: `${base}.json`,
+      };
+    case "readwise.json":
+      return {
+        body: readwiseJson(items),
+        type: "application/json; charset=utf-8",
+        fileName: `${base}-readwise.json`,
       };
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getProfile, listShowChoices } from "@/db/queries/profiles";
 import { listTopics } from "@/db/queries/topics";
+import { type ApiTokenSummary, listApiTokens } from "@/lib/api-tokens";
 import type { Reader } from "@/lib/session";
 import { text } from "@/lib/views/params";
 
@@ -48,3 +49,8 @@ export async function readSettings({
 }
 
 export type SettingsData = Awaited<ReturnType<typeof readSettings>>;
+
+/** The reader's API tokens for /settings: names and times, never a secret. */
+export async function readApiTokens({ reader }: { reader: Reader }): Promise<ApiTokenSummary[]> {
+  return listApiTokens({ userId: reader.id });
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createApiToken, listApiTokens, readerFromBearer, revokeToken } from "@/lib/api-tokens";
+import {
+  createApiToken,
+  createApiTokenFor,
+  listApiTokens,
+  readerFromBearer,
+  revokeToken,
+} from "@/lib/api-tokens";
 import { givenReader } from "./factories";
 
 // Reader API tokens: the secret is shown once and stored hashed; a token is its reader's until
@@ -35,5 +41,17 @@ describe("reader API tokens", () => {
     expect(await readerFromBearer(bearer(secret))).toBeNull();
     await expect(revokeToken({ userId: reader.id, id: token.id })).rejects.toThrow(/not found/i);
     expect((await listApiTokens({ userId: reader.id }))[0]?.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("makes a token for a reader named by email (npm run token), in any case", async () => {
+    const reader = await givenReader();
+    const { secret } = await createApiTokenFor({
+      email: (reader.email ?? "").toUpperCase(),
+      name: "cli",
+    });
+    expect((await readerFromBearer(bearer(secret)))?.id).toBe(reader.id);
+    await expect(createApiTokenFor({ email: "nobody@example.com", name: "x" })).rejects.toThrow(
+      /No reader has the email/,
+    );
   });
 });

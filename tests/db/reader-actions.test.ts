@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getProfile } from "@/db/queries/profiles";
 import { saveStates } from "@/db/queries/saves";
-import { events, follows, podcasts, profiles, saves, saveTags, tags } from "@/db/schema";
+import { apiTokens, events, follows, podcasts, profiles, saves, saveTags, tags } from "@/db/schema";
 import { saveAction } from "@/lib/actions/library";
 import { addShowAction, saveSettingsAction } from "@/lib/actions/profile";
 import type { ActionResult, ReaderAction } from "@/lib/actions/reader-action";
@@ -40,6 +40,8 @@ type World = {
   podcastId: string;
   feedUrl: string;
   token: string;
+  /** Reader A's API token. */
+  apiTokenId: string;
 };
 
 function must<T>(result: ActionResult<T>): T {
@@ -69,6 +71,9 @@ async function givenWorld(): Promise<World> {
     }),
   );
   const { token } = must(await act("resetFeedTokenAction", a, {})) as { token: string };
+  const made = must(await act("createTokenAction", a, { name: "laptop" })) as {
+    token: { id: string };
+  };
   const tag = (await saveStates({ userId: a.id, insightIds: [insightId] })).get(insightId)?.tags[0];
   if (!tag) throw new Error("no tag");
   return {
@@ -80,6 +85,7 @@ async function givenWorld(): Promise<World> {
     podcastId: show.podcastId,
     feedUrl: "https://example.com/Show%20A.xml",
     token,
+    apiTokenId: made.token.id,
   };
 }
 
@@ -114,6 +120,11 @@ async function snapshot(userId?: string) {
       .from(profiles)
       .where(only(profiles.userId))
       .orderBy(profiles.userId),
+    apiTokens: await db
+      .select()
+      .from(apiTokens)
+      .where(only(apiTokens.userId))
+      .orderBy(apiTokens.id),
   };
 }
 
@@ -137,6 +148,14 @@ const cases: Record<string, Case> = {
   unsaveAction: { input: (w) => ({ insightId: w.insightId }), forOther: "not_found" },
   noteAction: { input: (w) => ({ saveId: w.saveId, note: "mine now" }), forOther: "not_found" },
   addTagAction: { input: (w) => ({ saveId: w.saveId, name: "hijacked" }), forOther: "not_found" },
+  replaceTagsAction: {
+    input: (w) => ({ insightId: w.insightId, tags: ["hijacked"] }),
+    forOther: "not_found",
+  },
+  insightNoteAction: {
+    input: (w) => ({ insightId: w.insightId, note: "mine now" }),
+    forOther: "not_found",
+  },
   removeTagAction: {
     input: (w) => ({ saveId: w.saveId, tagId: w.tagId }),
     forOther: "not_found",
@@ -169,6 +188,13 @@ const cases: Record<string, Case> = {
     ownCheck: (data, w) =>
       expect(data).toMatchObject({ podcastId: w.podcastId, feedUrl: w.feedUrl, created: false }),
   },
+  createTokenAction: {
+    input: () => ({ name: "laptop" }),
+    forOther: "own",
+    ownCheck: (data, w) =>
+      expect((data as { token: { id: string } }).token.id).not.toBe(w.apiTokenId),
+  },
+  revokeTokenAction: { input: (w) => ({ tokenId: w.apiTokenId }), forOther: "not_found" },
   resetFeedTokenAction: {
     input: () => ({}),
     forOther: "own",
@@ -195,6 +221,7 @@ describe("reader actions: authorization", () => {
     expect(all.events.map((e) => e.kind).sort()).toEqual(["more", "save"]);
     expect(all.follows).toHaveLength(1);
     expect(all.profiles).toHaveLength(1);
+    expect(all.apiTokens).toHaveLength(1);
   });
 
   it.each(names)("%s: signed out is unauthorized and changes nothing", async (name) => {

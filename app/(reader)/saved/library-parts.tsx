@@ -83,6 +83,7 @@ const EXPORTS = [
   ["markdown", "Markdown (one file)"],
   ["csv", "CSV"],
   ["json", "JSON"],
+  ["readwise.json", "Readwise (highlight import JSON)"],
 ] as const;
 
 export function ExportSection({ rssUrl }: { rssUrl: string }) {

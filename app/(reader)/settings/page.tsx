@@ -1,14 +1,27 @@
 import type { Metadata } from "next";
 import { requireReader } from "@/app/(reader)/require-reader";
 import { AccountSection, BriefPreviewSection } from "@/app/(reader)/settings/sections";
+import { ApiTokensSection } from "@/app/(reader)/settings/tokens-section";
+import { newTokenSecret } from "@/app/actions/new-token";
 import { ReaderSettings } from "@/components/reader-settings";
 import { Notice, PageTitle } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
 import { readBriefPreview } from "@/lib/views/brief";
 import { parseParams, type SearchParams } from "@/lib/views/params";
-import { readSettings, SHOW_QUEUED_NOTICE, settingsParams } from "@/lib/views/settings";
+import {
+  readApiTokens,
+  readSettings,
+  SHOW_QUEUED_NOTICE,
+  settingsParams,
+} from "@/lib/views/settings";
 
 export const metadata: Metadata = { title: "Settings" };
+
+const SAVED_NOTICE: Record<string, string> = {
+  "show-queued": SHOW_QUEUED_NOTICE,
+  "token-made": "Token made.",
+  "token-revoked": "Token revoked. Programs using it can no longer reach your insights.",
+};
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -20,7 +33,11 @@ export default async function SettingsPage({ searchParams }: Props) {
     path: "/settings",
     params: parseParams(settingsParams, params),
   });
-  const preview = await readBriefPreview({ reader, followedTopics: settings.followedTopics });
+  const [preview, tokens, newSecret] = await Promise.all([
+    readBriefPreview({ reader, followedTopics: settings.followedTopics }),
+    readApiTokens({ reader }),
+    newTokenSecret(),
+  ]);
   const saved = readFlash(params, "saved");
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
@@ -31,7 +48,7 @@ export default async function SettingsPage({ searchParams }: Props) {
       <div className="mt-4">
         <Notice
           error={readFlash(params, "error")}
-          success={saved === "show-queued" ? SHOW_QUEUED_NOTICE : saved ? "Settings saved." : null}
+          success={saved ? (SAVED_NOTICE[saved] ?? "Settings saved.") : null}
         />
       </div>
       {profile?.unsubscribedAt ? (
@@ -50,6 +67,7 @@ export default async function SettingsPage({ searchParams }: Props) {
         prefillTimeZone={false}
       />
       <BriefPreviewSection preview={preview} />
+      <ApiTokensSection tokens={tokens} newSecret={newSecret} />
       <AccountSection />
     </main>
   );

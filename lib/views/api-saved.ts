@@ -1,0 +1,65 @@
+import "server-only";
+import type { z } from "zod";
+import { insightCardsByIds } from "@/db/queries/insights";
+import { listLibrary } from "@/db/queries/library";
+import { saveStates } from "@/db/queries/saves";
+import { encodeApiCursor } from "@/lib/api/cursor";
+import type { ApiSaved, ReadwiseDocument, savedPage } from "@/lib/api/schemas";
+import { savedInsights } from "@/lib/export/library";
+import { readwiseHighlights } from "@/lib/export/readwise";
+import type { Reader } from "@/lib/session";
+import { apiSavedOf } from "@/lib/views/api-shape";
+
+// The API's library: the reader's saves with tags and notes, one save, and the Readwise export.
+
+const PAGE = 50;
+
+export async function readApiSaved({
+  reader,
+  query,
+}: {
+  reader: Reader;
+  query: { tag?: string[]; updated_since?: Date; cursor?: string };
+}): Promise<z.output<typeof savedPage>> {
+  const entries = await listLibrary({
+    userId: reader.id,
+    tags: query.tag ?? [],
+    since: query.updated_since,
+    after: query.cursor,
+    limit: PAGE + 1,
+  });
+  const page = entries.slice(0, PAGE);
+  const ids = page.map((e) => e.insightId);
+  const [cards, states] = await Promise.all([
+    insightCardsByIds({ ids }),
+    saveStates({ userId: reader.id, insightIds: ids }),
+  ]);
+  const last = page.at(-1);
+  return {
+    saved: cards.flatMap((card) => {
+      const save = states.get(card.id);
+      return save ? [apiSavedOf(card, save)] : [];
+    }),
+    next_cursor: entries.length > PAGE && last ? encodeApiCursor("saved", last.cursor) : null,
+  };
+}
+
+/** The reader's save of one insight; null when they have not saved it (or it does not exist). */
+export async function readApiSave({
+  reader,
+  insightId,
+}: {
+  reader: Reader;
+  insightId: string;
+}): Promise<ApiSaved | null> {
+  const [[card], states] = await Promise.all([
+    insightCardsByIds({ ids: [insightId] }),
+    saveStates({ userId: reader.id, insightIds: [insightId] }),
+  ]);
+  const save = states.get(insightId);
+  return card && save ? apiSavedOf(card, save) : null;
+}
+
+export async function readReadwise({ reader }: { reader: Reader }): Promise<ReadwiseDocument> {
+  return { highlights: readwiseHighlights(await savedInsights(reader.id)) };
+}
