@@ -5,6 +5,7 @@ import * as route from "@/app/api/mcp/route";
 import { getDb } from "@/db/client";
 import { upsertEpisode, upsertPodcast } from "@/db/queries/catalog";
 import { briefItems, briefs } from "@/db/schema";
+import { API_LIMIT } from "@/lib/api-limits";
 import { createApiToken, revokeToken } from "@/lib/api-tokens";
 import { env } from "@/lib/env";
 import { embedTexts } from "@/lib/insights/embed";
@@ -231,6 +232,34 @@ describe("the MCP server", () => {
     const { secret: fresh } = await givenReaderWithToken("getter");
     const get = await fetch(server.url, { headers: { authorization: `Bearer ${fresh}` } });
     expect(get.status).toBe(405);
+  });
+
+  it("holds a token to the API's limit per minute: 429 with Retry-After, another token unaffected", async () => {
+    const { secret } = await givenReaderWithToken("busy");
+    const { secret: other } = await givenReaderWithToken("calm");
+    const ping = (token: string) =>
+      fetch(server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
+      });
+    // A fixed window: the limit's worth of calls pass, the next is refused (had a minute turned
+    // over in between, the count starts again, so the refusal comes at most a window later).
+    let passed = 0;
+    let over = await ping(secret);
+    while (over.status !== 429 && passed <= 2 * API_LIMIT.limit) {
+      passed++;
+      over = await ping(secret);
+    }
+    expect(passed).toBeGreaterThanOrEqual(API_LIMIT.limit);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await over.json()).toMatchObject({ error: { code: "rate_limited" } });
+    expect((await ping(other)).status).not.toBe(429);
   });
 
   it("reads a day's brief, as a tool and as a resource, and the same point made on another show", async () => {

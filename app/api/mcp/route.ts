@@ -1,4 +1,7 @@
-// /api/mcp — the MCP server (streamable HTTP, stateless); bearer = a reader API token
+// /api/mcp — the MCP server (streamable HTTP, stateless); bearer = a reader API token, held to
+// the same per-token limit as /api/v1 before any tool runs.
+import { errorResponse } from "@/app/api/reader-route";
+import { checkApiLimit } from "@/lib/api-limits";
 import { readerFromBearer } from "@/lib/api-tokens";
 import { AppError } from "@/lib/errors";
 import { answerMcp } from "@/lib/mcp/server";
@@ -16,6 +19,11 @@ async function handle(request: Request): Promise<Response> {
       { error: { code, message } },
       { status: 401, headers: { "www-authenticate": 'Bearer realm="podbrief"' } },
     );
+  }
+  try {
+    await checkApiLimit({ tokenId: reader.tokenId });
+  } catch (error) {
+    return errorResponse(error, "answering /api/mcp");
   }
   return answerMcp(request, reader);
 }
