@@ -28,7 +28,7 @@ export async function listLibrary({
   limit?: number;
   /** The cursor of the last entry of the previous page. */
   after?: string;
-  /** Only saves made at or after this time. */
+  /** Only saves made, or whose note or tags changed, at or after this time. */
   since?: Date;
 }): Promise<LibraryEntry[]> {
   const db = await getDb();
@@ -55,7 +55,7 @@ export async function listLibrary({
     isTimestamp(afterTime)
       ? sql`and (s.created_at, s.id) < (${afterTime}::timestamp at time zone 'UTC', ${afterId}::uuid)`
       : sql``;
-  const from = since ? sql`and s.created_at >= ${since.toISOString()}::timestamptz` : sql``;
+  const from = since ? sql`and s.updated_at >= ${since.toISOString()}::timestamptz` : sql``;
   const rows = rowsOf<{
     save_id: string;
     insight_id: string;

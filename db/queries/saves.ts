@@ -12,6 +12,8 @@ export type SaveState = {
   saveId: string;
   insightId: string;
   savedAt: Date;
+  /** When the save, its note or its tags last changed. */
+  updatedAt: Date;
   note: string | null;
   tags: { id: string; name: string }[];
 };
@@ -148,6 +150,7 @@ export async function saveStates({
       saveId: saves.id,
       insightId: saves.insightId,
       savedAt: saves.createdAt,
+      updatedAt: saves.updatedAt,
       note: saves.note,
       tagId: tags.id,
       tagName: tags.name,
@@ -163,6 +166,7 @@ export async function saveStates({
       saveId: row.saveId,
       insightId: row.insightId,
       savedAt: row.savedAt,
+      updatedAt: row.updatedAt,
       note: row.note,
       tags: [],
     };

@@ -87,8 +87,16 @@ export const saves = pgTable(
       .references(() => insights.id, { onDelete: "cascade" }),
     note: text("note"),
     createdAt: createdAt(),
+    /**
+     * When the save, its note or its tags last changed: set by triggers (migration 0012) on the
+     * note, on save_tags and on a tag's rename, so every path that changes them moves it.
+     */
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("saves_user_insight_idx").on(t.userId, t.insightId)],
+  (t) => [
+    uniqueIndex("saves_user_insight_idx").on(t.userId, t.insightId),
+    index("saves_user_updated_idx").on(t.userId, t.updatedAt),
+  ],
 );
 
 export const tags = pgTable(

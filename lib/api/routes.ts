@@ -75,7 +75,7 @@ export const API_ROUTES = {
       tag: repeated.meta({
         description: "Only saves carrying this tag (repeat for all of several).",
       }),
-      updated_since: since("saves made"),
+      updated_since: since("saves made, or whose note or tags changed,"),
       cursor: cursorField("saved", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}_[0-9a-f-]{36}$/),
     }),
     response: savedPage,

@@ -31,6 +31,7 @@ export type ApiInsight = z.output<typeof apiInsight>;
 export const apiSaved = apiInsight
   .extend({
     saved_at: z.string(),
+    updated_at: z.string(),
     note: z.string().nullable(),
     tags: z.array(z.string()),
   })

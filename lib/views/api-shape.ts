@@ -36,6 +36,7 @@ export function apiSavedOf(card: InsightCard, save: SaveState): ApiSaved {
   return {
     ...apiInsightOf(card),
     saved_at: save.savedAt.toISOString(),
+    updated_at: save.updatedAt.toISOString(),
     note: save.note,
     tags: save.tags.map((tag) => tag.name),
   };

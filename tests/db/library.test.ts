@@ -404,3 +404,51 @@ describe("exportLibrary", () => {
     expect(rows[1]?.savedAt).toEqual(new Date(Date.UTC(2026, 10, 1, 8)));
   });
 });
+
+describe("updated_since", () => {
+  // Each change happens after `mark`, so listLibrary({ since: mark }) must name exactly the saves
+  // it touched: what an incremental sync (GET /api/v1/saved?updated_since=) reads.
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+  async function changedSince(reader: Reader, mark: Date): Promise<string[]> {
+    const entries = await listLibrary({ userId: reader.id, since: mark });
+    return entries.map((e) => e.insightId).sort();
+  }
+  async function markNow(): Promise<Date> {
+    await pause();
+    const mark = new Date();
+    await pause();
+    return mark;
+  }
+
+  it("moves with a save's note, its tags, and a rename of one of its tags", async () => {
+    const reader = await givenReader();
+    const [a, b, c] = (await givenHeadlines("Alpha point", "Beta point", "Gamma point")) as [
+      string,
+      string,
+      string,
+    ];
+    const [saveA, saveB] = [await save(reader, a), await save(reader, b)];
+    await save(reader, c);
+    let mark = await markNow();
+    expect(await changedSince(reader, mark)).toEqual([]);
+
+    must(await noteAction(reader, { saveId: saveA, note: "re-read this" }));
+    expect(await changedSince(reader, mark)).toEqual([a]);
+
+    mark = await markNow();
+    const { name } = must(await addTagAction(reader, { saveId: saveB, name: "pricing" }));
+    expect(await changedSince(reader, mark)).toEqual([b]);
+
+    mark = await markNow();
+    const [tag] = await listTags({ userId: reader.id });
+    must(await renameTagAction(reader, { tagId: tag?.id, name: `${name}-2` }));
+    expect(await changedSince(reader, mark)).toEqual([b]);
+
+    mark = await markNow();
+    must(await removeTagAction(reader, { saveId: saveB, tagId: tag?.id }));
+    expect(await changedSince(reader, mark)).toEqual([b]);
+    const [state] = (await saveStates({ userId: reader.id, insightIds: [b] })).values();
+    expect(state?.updatedAt.getTime()).toBeGreaterThan(mark.getTime());
+    expect(state?.savedAt.getTime()).toBeLessThan(mark.getTime());
+  });
+});
