@@ -20,6 +20,11 @@ export async function rememberNewToken({ secret }: { secret: string }): Promise<
   });
 }
 
+/** Forgets the secret at once (a revoke: the page no longer shows a token that is gone). */
+export async function forgetNewToken(): Promise<void> {
+  (await cookies()).delete({ name: COOKIE, path: "/settings" });
+}
+
 /** The secret of the token just made, while its cookie lasts. */
 export async function newTokenSecret(): Promise<string | null> {
   const value = (await cookies()).get(COOKIE)?.value;

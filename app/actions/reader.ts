@@ -1,6 +1,6 @@
 "use server";
 
-import { rememberNewToken } from "@/app/actions/new-token";
+import { forgetNewToken, rememberNewToken } from "@/app/actions/new-token";
 import { readerForm } from "@/app/actions/reader-form";
 import { feedbackAction } from "@/lib/actions/feedback";
 import {
@@ -80,5 +80,6 @@ export const createTokenForm = readerForm(createTokenAction, {
 /** "Revoke" beside a token on /settings. */
 export const revokeTokenForm = readerForm(revokeTokenAction, {
   back: "/settings",
+  after: forgetNewToken,
   done: (back) => `${withFlash(back, "saved", "token-revoked")}#api-tokens`,
 });
