@@ -58,7 +58,8 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-/** Fixed-window counters shared by every app instance (e.g. sign-in emails per address). */
+/** Fixed-window counters shared by every app instance (e.g. sign-in emails per address); an
+ * unlogged table (migration 0013): a crash forgets at most one window of counts. */
 export const rateLimits = pgTable(
   "rate_limits",
   {
