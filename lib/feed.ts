@@ -33,7 +33,9 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!match?.[1] || !match[2]) return null;
   const asOf = new Date(Number.parseInt(match[1], 36));
   const offset = Number.parseInt(match[2], 36);
-  return Number.isNaN(asOf.getTime()) ? null : { asOf, offset };
+  // A cursor is made at a page's reading: one from the future (or past year 9999) is not ours.
+  const future = asOf.getTime() > Date.now() + 60_000;
+  return Number.isNaN(asOf.getTime()) || future ? null : { asOf, offset };
 }
 
 export async function feedPage({

@@ -30,8 +30,14 @@ type Route = (request: Request, context?: RouteContext) => Promise<Response>;
 export function errorResponse(error: unknown, doing: string): Response {
   const { code, message } = publicError(error, doing);
   const status = error instanceof AppError ? error.status : 500;
-  const retryAfter = error instanceof AppError ? error.retryAfterSeconds : undefined;
-  const headers = retryAfter === undefined ? undefined : { "retry-after": String(retryAfter) };
+  const headers = new Headers();
+  if (error instanceof AppError && error.retryAfterSeconds !== undefined) {
+    headers.set("retry-after", String(error.retryAfterSeconds));
+  }
+  // A token's refusal says how to authenticate, as HTTP asks of a 401.
+  if (error instanceof AppError && error.code === "unauthorized" && error.subject === "token") {
+    headers.set("www-authenticate", 'Bearer realm="podbrief"');
+  }
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 

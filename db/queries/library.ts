@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
-import { isTimestamp, searchText } from "./input";
+import { isTimestamp, isUuid, searchText } from "./input";
 
 // Reading the library back: the /saved page (filtered by tags, searched) and the exports.
 
@@ -50,7 +50,7 @@ export async function listLibrary({
   const cursor =
     afterTime &&
     afterId &&
-    /^[0-9a-f-]{36}$/i.test(afterId) &&
+    isUuid(afterId) &&
     /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(afterTime) &&
     isTimestamp(afterTime)
       ? sql`and (s.created_at, s.id) < (${afterTime}::timestamp at time zone 'UTC', ${afterId}::uuid)`

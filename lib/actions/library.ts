@@ -2,23 +2,13 @@ import { z } from "zod";
 import { setSaveNote } from "@/db/queries/saves";
 import { attachTag, deleteTag, detachTag, ensureTag, renameTag } from "@/db/queries/tags";
 import { readerAction } from "@/lib/actions/reader-action";
-import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
 import { saveInsight, unsaveInsight } from "@/lib/reader-changes";
+import { tagName, typedText } from "@/lib/typed-text";
 
-// Saves, notes and tags. Tag names are per reader, lower-case, spaces turned into dashes.
+// Saves, notes and tags (tag names: lib/typed-text's tagName).
 
 const id = z.uuid();
-
-export const tagName = typedText(200, "a tag name is at most 40 characters")
-  .transform((name) => name.toLowerCase().replace(/\s+/g, "-").replace(/,/g, ""))
-  .pipe(
-    z
-      .string()
-      .min(1, "a tag needs a name")
-      .max(40, "a tag name is at most 40 characters")
-      .regex(/[\p{L}\p{N}]/u, "a tag needs at least one letter or digit"),
-  );
 
 export const saveAction = readerAction(
   "saving the insight",

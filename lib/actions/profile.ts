@@ -4,7 +4,6 @@ import { feedToken } from "@/db/queries/profiles";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { listTopics } from "@/db/queries/topics";
 import { readerAction } from "@/lib/actions/reader-action";
-import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
 import { addShow, normalizeFeedUrl } from "@/lib/ingest/add-show";
 import { FetchError, forStrangers } from "@/lib/ingest/address";
@@ -12,6 +11,7 @@ import { fetchDocument } from "@/lib/ingest/fetch-document";
 import { FeedParseError, parsePodcastFeed } from "@/lib/ingest/parse-feed";
 import { embedTexts } from "@/lib/insights/embed";
 import { followPodcast, saveProfile, setFollows, unfollowPodcast } from "@/lib/reader-changes";
+import { typedText } from "@/lib/typed-text";
 
 // What a reader chooses: topics, shows, interests, time zone and brief hour; the private feed URL.
 

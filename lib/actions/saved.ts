@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { saveStates, setSaveNote } from "@/db/queries/saves";
 import { replaceSaveTags } from "@/db/queries/tags";
-import { tagName } from "@/lib/actions/library";
 import { readerAction } from "@/lib/actions/reader-action";
-import { typedText } from "@/lib/actions/text";
 import { AppError } from "@/lib/errors";
+import { tagName, typedText } from "@/lib/typed-text";
 
 // A saved insight's tags and note by the insight's id, as the API and the MCP server name it
 // (the pages' forms name the save: lib/actions/library).

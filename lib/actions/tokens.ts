@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readerAction } from "@/lib/actions/reader-action";
-import { typedText } from "@/lib/actions/text";
 import { createApiToken, revokeToken } from "@/lib/api-tokens";
+import { typedText } from "@/lib/typed-text";
 
 // The reader's API tokens (lib/api-tokens): made with a name, revoked by id. The secret is in
 // the answer of createTokenAction and nowhere else; the page shows it once.

@@ -11,6 +11,7 @@ import {
   showList,
   topicList,
 } from "@/lib/api/schemas";
+import { tagName } from "@/lib/typed-text";
 
 // Every route of /api/v1: its method, path, inputs and answer. The handlers under app/api/v1
 // are built from these entries and the OpenAPI document is generated from them, so a route has
@@ -34,13 +35,18 @@ const route = <R extends ApiRoute>(r: R): R => r;
 
 const insightId = z.object({ id: z.uuid().meta({ description: "The insight's id." }) });
 const dateTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+// PostgreSQL's timestamps (and toISOString's plain form) hold years 1 to 9999: outside that, a
+// 400 rather than an error from the database.
 const since = (what: string) =>
   dateTime
     .transform((value) => new Date(value))
+    .refine((date) => date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999, {
+      message: "a time between 1970 and 9999",
+    })
     .optional()
     .meta({ description: `Only ${what} at or after this time (ISO 8601).` });
-const repeated = z
-  .union([z.string(), z.array(z.string())])
+const tagNames = z
+  .union([tagName, z.array(tagName)])
   .transform((value) => [value].flat())
   .optional();
 
@@ -52,7 +58,11 @@ export const API_ROUTES = {
     description:
       "The feed as the reader sees it on /feed. With `since`, a page may hold fewer insights than the page size: follow `next_cursor` to the end.",
     query: z.object({
-      topic: z.string().max(100).optional().meta({ description: "A topic's slug (GET /topics)." }),
+      topic: z
+        .string()
+        .regex(/^[a-z0-9-]{1,100}$/, "a topic's slug (GET /topics)")
+        .optional()
+        .meta({ description: "A topic's slug (GET /topics)." }),
       show: z.uuid().optional().meta({ description: "A show's id (GET /shows)." }),
       q: z.string().max(200).optional().meta({ description: "Words to search for." }),
       since: since("insights made"),
@@ -72,11 +82,14 @@ export const API_ROUTES = {
     path: "/saved",
     summary: "The reader's saved insights with tags and notes, newest save first",
     query: z.object({
-      tag: repeated.meta({
+      tag: tagNames.meta({
         description: "Only saves carrying this tag (repeat for all of several).",
       }),
       updated_since: since("saves made, or whose note or tags changed,"),
-      cursor: cursorField("saved", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}_[0-9a-f-]{36}$/),
+      cursor: cursorField(
+        "saved",
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      ),
     }),
     response: savedPage,
   }),

@@ -30,12 +30,18 @@ const cut = (text: string, max: number) =>
 /** ".to-try" for the tag "to-try": Readwise's inline tag syntax takes no spaces. */
 const readwiseTag = (tag: string) => `.${tag.replace(/\s+/g, "-")}`;
 
+// Readwise reads inline tags only at the start of a note, and a few dot-words there are its own
+// commands (.h1 to .h6 make headings, .c1 to .c6 concatenate, .qa a question): those tags keep
+// their meaning as "tag-h1".
+const READWISE_COMMAND = /^(h[1-6]|c[1-6]|qa)$/;
+
 function noteOf(item: SavedInsight): string {
+  const tags = item.tags.map((tag) => readwiseTag(READWISE_COMMAND.test(tag) ? `tag-${tag}` : tag));
   const parts = [
+    tags.length > 0 ? tags.join(" ") : null,
     item.headline,
     item.note?.trim() || null,
     item.speaker ? `Speaker: ${item.speaker}` : null,
-    item.tags.length > 0 ? item.tags.map(readwiseTag).join(" ") : null,
   ];
   return parts.filter(Boolean).join("\n\n");
 }

@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { addTagAction, saveAction, tagName } from "@/lib/actions/library";
+import { addTagAction, saveAction } from "@/lib/actions/library";
 import { AppError } from "@/lib/errors";
 import {
   answer,
@@ -15,6 +15,7 @@ import {
   unwrap,
 } from "@/lib/mcp/render";
 import type { Reader } from "@/lib/session";
+import { tagName } from "@/lib/typed-text";
 import { readBriefOfDay } from "@/lib/views/brief-day";
 import { libraryParams, readLibrary } from "@/lib/views/library";
 import { issueMessage } from "@/lib/views/params";

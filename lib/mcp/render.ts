@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { AppError, type PublicError, publicError } from "@/lib/errors";
 import { formatTimestamp } from "@/lib/format";
 import { listenHref } from "@/lib/listen";
+import { insightPageUrl } from "@/lib/views/api-shape";
 
 // What the MCP tools answer: each insight as one plain object (its quote, who said it, on which
 // show and episode, where to hear it and its page here), validated by the tools' output schemas,
@@ -36,18 +37,19 @@ export function appUrl(path: string): string {
 }
 
 export function insightOut(card: InsightCard, save: SaveState | null): InsightOut {
+  const { id, headline, body, quote, speaker } = card;
   return {
-    id: card.id,
-    headline: card.headline,
-    body: card.body,
-    quote: card.quote,
-    speaker: card.speaker,
+    id,
+    headline,
+    body,
+    quote,
+    speaker,
     show: card.podcast.title,
     episode: card.episode.title,
     publishedAt: card.episode.publishedAt?.toISOString() ?? null,
     listenAt: card.quoteStartS === null ? null : formatTimestamp(card.quoteStartS),
     listenUrl: listenHref(card.episode, card.quoteStartS),
-    url: appUrl(`/insights/${card.id}`),
+    url: insightPageUrl(card.id),
     topics: card.topics.map((t) => t.label),
     saved: save !== null,
     tags: save?.tags.map((t) => t.name) ?? [],

@@ -33,6 +33,8 @@ export async function readApiFeed({
     userId: reader.id,
     filter: { topic: query.topic, podcastId: query.show, q: query.q },
     cursor: query.cursor,
+    // A walk through the pages keeps the order it began with, even if a save re-ranks the feed.
+    hold: query.cursor !== undefined,
     followedTopics: profile?.followedTopics ?? [],
   });
   const since = query.since?.getTime();

@@ -1,7 +1,6 @@
 import "server-only";
 import type { z } from "zod";
 import { insightCardsByIds } from "@/db/queries/insights";
-import { listLibrary } from "@/db/queries/library";
 import { saveStates } from "@/db/queries/saves";
 import { encodeApiCursor } from "@/lib/api/cursor";
 import type { ApiSaved, ReadwiseDocument, savedPage } from "@/lib/api/schemas";
@@ -9,6 +8,7 @@ import { savedInsights } from "@/lib/export/library";
 import { readwiseHighlights } from "@/lib/export/readwise";
 import type { Reader } from "@/lib/session";
 import { apiSavedOf } from "@/lib/views/api-shape";
+import { libraryPage } from "@/lib/views/library";
 
 // The API's library: the reader's saves with tags and notes, one save, and the Readwise export.
 
@@ -21,26 +21,16 @@ export async function readApiSaved({
   reader: Reader;
   query: { tag?: string[]; updated_since?: Date; cursor?: string };
 }): Promise<z.output<typeof savedPage>> {
-  const entries = await listLibrary({
+  const page = await libraryPage({
     userId: reader.id,
     tags: query.tag ?? [],
     since: query.updated_since,
     after: query.cursor,
-    limit: PAGE + 1,
+    size: PAGE,
   });
-  const page = entries.slice(0, PAGE);
-  const ids = page.map((e) => e.insightId);
-  const [cards, states] = await Promise.all([
-    insightCardsByIds({ ids }),
-    saveStates({ userId: reader.id, insightIds: ids }),
-  ]);
-  const last = page.at(-1);
   return {
-    saved: cards.flatMap((card) => {
-      const save = states.get(card.id);
-      return save ? [apiSavedOf(card, save)] : [];
-    }),
-    next_cursor: entries.length > PAGE && last ? encodeApiCursor("saved", last.cursor) : null,
+    saved: page.items.flatMap(({ card, save }) => (save ? [apiSavedOf(card, save)] : [])),
+    next_cursor: page.nextCursor ? encodeApiCursor("saved", page.nextCursor) : null,
   };
 }
 

@@ -39,29 +39,47 @@ export async function readLibrary({
   reader: Reader;
   params: LibraryParams;
 }): Promise<LibraryData> {
-  const [entries, tags, token] = await Promise.all([
-    listLibrary({
+  const [page, tags, token] = await Promise.all([
+    libraryPage({
       userId: reader.id,
       tags: params.tag,
       q: params.q,
-      limit: PAGE + 1,
       after: params.after,
+      size: PAGE,
     }),
     listTags({ userId: reader.id }),
     feedToken({ userId: reader.id }),
   ]);
-  const page = entries.slice(0, PAGE);
+  return {
+    items: page.items,
+    tags,
+    nextAfter: page.nextCursor,
+    rssUrl: new URL(`/rss/${token}`, env.APP_URL).toString(),
+  };
+}
+
+/**
+ * One page of the reader's saves, as cards with their saves, and the cursor of the next page
+ * (null on the last): what /saved and the API's /saved both list.
+ */
+export async function libraryPage({
+  size,
+  ...filters
+}: Omit<Parameters<typeof listLibrary>[0], "limit"> & { size: number }): Promise<{
+  items: { card: InsightCard; save: SaveState | null }[];
+  nextCursor: string | null;
+}> {
+  const entries = await listLibrary({ ...filters, limit: size + 1 });
+  const page = entries.slice(0, size);
   const ids = page.map((e) => e.insightId);
   const [cards, states] = await Promise.all([
     insightCardsByIds({ ids }),
-    saveStates({ userId: reader.id, insightIds: ids }),
+    saveStates({ userId: filters.userId, insightIds: ids }),
   ]);
   const last = page.at(-1);
   return {
     items: cards.map((card) => ({ card, save: states.get(card.id) ?? null })),
-    tags,
-    nextAfter: entries.length > PAGE && last ? last.cursor : null,
-    rssUrl: new URL(`/rss/${token}`, env.APP_URL).toString(),
+    nextCursor: entries.length > size && last ? last.cursor : null,
   };
 }
 

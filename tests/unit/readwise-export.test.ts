@@ -36,12 +36,17 @@ describe("Readwise export", () => {
       source_url: "https://pod.test/ep/12",
       source_type: "podbrief",
       category: "podcasts",
-      note: "Ship small\n\nTry this with the team.\n\nSpeaker: Ada Lovelace\n\n.to-try .ai",
+      note: ".to-try .ai\n\nShip small\n\nTry this with the team.\n\nSpeaker: Ada Lovelace",
       location: 3723,
       location_type: "time_offset",
       highlighted_at: "2026-11-24T06:00:00.000Z",
       highlight_url: "https://podbrief.test/insights/i1",
     });
+  });
+
+  it("starts the note with the tags, where Readwise reads them, and keeps its commands out", () => {
+    const { note } = readwiseHighlight(saved({ tags: ["h1", "qa", "c2", "h10"], note: null }));
+    expect(note?.split("\n\n")[0]).toBe(".tag-h1 .tag-qa .tag-c2 .h10");
   });
 
   it("leaves out what is unknown or unsafe, and keeps within Readwise's limits", () => {

@@ -8,24 +8,17 @@ import { answerMcp } from "@/lib/mcp/server";
 
 export const dynamic = "force-dynamic";
 
+const TOKEN_NEEDED = "Send a reader API token: Authorization: Bearer pb_… (make one in /settings).";
+
 async function handle(request: Request): Promise<Response> {
-  const reader = await readerFromBearer(request.headers);
-  if (!reader) {
-    const { code, message } = new AppError(
-      "unauthorized",
-      "Send a reader API token: Authorization: Bearer pb_… (make one in /settings).",
-    );
-    return Response.json(
-      { error: { code, message } },
-      { status: 401, headers: { "www-authenticate": 'Bearer realm="podbrief"' } },
-    );
-  }
   try {
+    const reader = await readerFromBearer(request.headers);
+    if (!reader) throw new AppError("unauthorized:token", TOKEN_NEEDED);
     await checkApiLimit({ tokenId: reader.tokenId });
+    return await answerMcp(request, reader);
   } catch (error) {
     return errorResponse(error, "answering /api/mcp");
   }
-  return answerMcp(request, reader);
 }
 
 export const GET = handle;

@@ -16,3 +16,14 @@ export function typedText(max: number, tooLong: string) {
     .transform((text) => text.replace(CONTROL, "").replace(INVISIBLE, "").trim())
     .pipe(z.string().max(max, tooLong));
 }
+
+/** A tag's name as stored: per reader, lower-case, spaces turned into dashes. */
+export const tagName = typedText(200, "a tag name is at most 40 characters")
+  .transform((name) => name.toLowerCase().replace(/\s+/g, "-").replace(/,/g, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "a tag needs a name")
+      .max(40, "a tag name is at most 40 characters")
+      .regex(/[\p{L}\p{N}]/u, "a tag needs at least one letter or digit"),
+  );
