@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 
@@ -33,6 +34,18 @@ function routeFiles(): { path: string; methods: string[] }[] {
 }
 
 describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document (checked against the specification's own schema)", async () => {
+    const doc = await GET().json();
+    const validator = new Validator();
+    const result = await validator.validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    // The checker itself refuses a broken document.
+    const broken = await new Validator().validate({ ...doc, info: { title: 1 } });
+    expect(broken.valid).toBe(false);
+  });
+
   it("lists every route file and method, each operation with its responses", async () => {
     const response = GET();
     expect(response.status).toBe(200);
