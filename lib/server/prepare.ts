@@ -4,6 +4,7 @@ import { upsertTopics } from "@/db/queries/topics";
 import { authSecret } from "@/lib/auth-secret";
 import { ensureDemoContent } from "@/lib/demo/load";
 import { env } from "@/lib/env";
+import { reembedIfStale } from "@/lib/insights/reembed";
 import { TOPICS } from "@/lib/insights/topics";
 import { mailWarning } from "@/lib/mail/transport";
 import { startEmbeddedScheduler } from "@/lib/scheduler";
@@ -25,6 +26,18 @@ export async function prepareServer(): Promise<void> {
   }
   // Onboarding offers the topic vocabulary before any episode has been summarized.
   await upsertTopics({ vocabulary: TOPICS });
+  // In the background: a large catalog takes a while, and pages work meanwhile on the old vectors.
+  void reembedIfStale().then(
+    ({ insights, readers }) => {
+      if (insights > 0) {
+        console.info(
+          `podbrief: embedded ${insights} insights and ${readers} readers' interests again (the offline embedding changed)`,
+        );
+      }
+    },
+    (error: unknown) =>
+      console.error("podbrief: embedding again failed; it is tried at the next start", error),
+  );
   if (dbKind() === "pglite" && env.DEMO_CONTENT) {
     const loaded = await ensureDemoContent();
     if (loaded) {
