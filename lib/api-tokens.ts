@@ -3,6 +3,7 @@ import {
   type ApiTokenSummary,
   insertApiToken,
   listApiTokens,
+  liveTokenOwner,
   readerOfToken,
   revokeApiToken,
   userIdByEmail,
@@ -62,4 +63,15 @@ export async function createApiTokenFor({
   const userId = await userIdByEmail({ email });
   if (!userId) throw new AppError("not_found:reader", `No reader has the email ${email}.`);
   return createApiToken({ userId, name });
+}
+
+/** Whether `secret` is a live token of this reader's (a page showing a secret checks first). */
+export async function isLiveTokenOf({
+  userId,
+  secret,
+}: {
+  userId: string;
+  secret: string;
+}): Promise<boolean> {
+  return (await liveTokenOwner({ tokenHash: hashToken(secret) })) === userId;
 }

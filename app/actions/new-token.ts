@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { isLiveTokenOf } from "@/lib/api-tokens";
 import { env } from "@/lib/env";
 
 // A new API token's secret, from the form that made it to the /settings page that shows it: in
@@ -25,8 +26,12 @@ export async function forgetNewToken(): Promise<void> {
   (await cookies()).delete({ name: COOKIE, path: "/settings" });
 }
 
-/** The secret of the token just made, while its cookie lasts. */
-export async function newTokenSecret(): Promise<string | null> {
+/**
+ * The secret of the token this reader just made, while its cookie lasts: only if it is still a
+ * live token of theirs (another account signing in on the same browser does not see it).
+ */
+export async function newTokenSecret({ userId }: { userId: string }): Promise<string | null> {
   const value = (await cookies()).get(COOKIE)?.value;
-  return value?.startsWith("pb_") ? value : null;
+  if (!value?.startsWith("pb_")) return null;
+  return (await isLiveTokenOf({ userId, secret: value })) ? value : null;
 }

@@ -109,3 +109,13 @@ export async function userIdByEmail({ email }: { email: string }): Promise<strin
     .where(sql`lower(${users.email}) = lower(${email})`);
   return row?.id ?? null;
 }
+
+/** Whose live token this is (without counting it as used); null for none or a revoked one. */
+export async function liveTokenOwner({ tokenHash }: { tokenHash: string }): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row?.userId ?? null;
+}

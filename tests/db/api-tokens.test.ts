@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createApiToken,
   createApiTokenFor,
+  isLiveTokenOf,
   listApiTokens,
   readerFromBearer,
   revokeToken,
@@ -37,8 +38,11 @@ describe("reader API tokens", () => {
     await expect(revokeToken({ userId: reader.id, id: "not-a-uuid" })).rejects.toThrow(
       /not found/i,
     );
+    expect(await isLiveTokenOf({ userId: reader.id, secret })).toBe(true);
+    expect(await isLiveTokenOf({ userId: other.id, secret })).toBe(false);
     await revokeToken({ userId: reader.id, id: token.id });
     expect(await readerFromBearer(bearer(secret))).toBeNull();
+    expect(await isLiveTokenOf({ userId: reader.id, secret })).toBe(false);
     await expect(revokeToken({ userId: reader.id, id: token.id })).rejects.toThrow(/not found/i);
     expect((await listApiTokens({ userId: reader.id }))[0]?.revokedAt).toBeInstanceOf(Date);
   });

@@ -36,7 +36,7 @@ export default async function SettingsPage({ searchParams }: Props) {
   const [preview, tokens, newSecret] = await Promise.all([
     readBriefPreview({ reader, followedTopics: settings.followedTopics }),
     readApiTokens({ reader }),
-    newTokenSecret(),
+    newTokenSecret({ userId: reader.id }),
   ]);
   const saved = readFlash(params, "saved");
   return (
