@@ -448,7 +448,9 @@ describe("overlapping and interrupted runs", () => {
 
     const [one, two] = await Promise.all([runIngest(), runIngest()]);
 
-    expect((one?.feedsChecked ?? 0) + (two?.feedsChecked ?? 0)).toBe(4);
+    // Seen once in CI on PostgreSQL as 3 (not reproduced since): the runs' summaries say why.
+    const why = JSON.stringify([one, two]);
+    expect((one?.feedsChecked ?? 0) + (two?.feedsChecked ?? 0), why).toBe(4);
     expect((one?.newEpisodes ?? 0) + (two?.newEpisodes ?? 0)).toBe(12);
     for (const show of shows) {
       expect(await episodeRows(show.id)).toHaveLength(3);
