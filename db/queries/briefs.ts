@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "../client";
-import { briefs } from "../schema";
+import { type BriefCadence, briefs } from "../schema";
 import { BRIEF_UNITS, claimUnits, leaseEnd, leaseFree, releaseUnits } from "./work-units";
 
 // Daily briefs as work units (work-units.ts): made when due, claimed with a lease, rendered and
@@ -13,8 +13,22 @@ const eligible = sql`p.brief_enabled and p.unsubscribed_at is null and p.suppres
   and p.onboarded_at is not null and u.email is not null`;
 
 /**
- * Makes today's brief (pending) for every eligible reader whose local hour has reached their
- * brief hour. Unique per reader and local date: a second run, or a repeated hour on a
+ * The reader's brief is due at `at`: their local hour has reached their brief hour, on a local
+ * day their cadence sends on (daily: every day; weekdays: Monday to Friday; weekly: their chosen
+ * weekday, 0 = Sunday as extract(dow) counts). A brief already made for the local date is never
+ * made again (the unique reader and date), so changing the cadence midweek sends nothing twice.
+ */
+function dueAt(at: SQL): SQL {
+  const local = sql`(${at} at time zone p.time_zone)`;
+  return sql`extract(hour from ${local}) >= p.brief_hour
+    and (p.brief_cadence = 'daily'
+         or (p.brief_cadence = 'weekdays' and extract(isodow from ${local}) between 1 and 5)
+         or (p.brief_cadence = 'weekly' and extract(dow from ${local}) = p.brief_weekday))`;
+}
+
+/**
+ * Makes today's brief (pending) for every eligible reader whose brief is due (dueAt), of their
+ * cadence. Unique per reader and local date: a second run, or a repeated hour on a
  * daylight-saving day, makes nothing more. Returns how many were made.
  */
 export async function createDueBriefs({
@@ -29,11 +43,10 @@ export async function createDueBriefs({
   const at = sql`${now.toISOString()}::timestamptz`;
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
-      insert into briefs (user_id, local_date, status)
-      select p.user_id, (${at} at time zone p.time_zone)::date, 'pending'
+      insert into briefs (user_id, local_date, status, cadence)
+      select p.user_id, (${at} at time zone p.time_zone)::date, 'pending', p.brief_cadence
       from profiles p join users u on u.id = p.user_id
-      where ${eligible}
-        and extract(hour from ${at} at time zone p.time_zone) >= p.brief_hour
+      where ${eligible} and ${dueAt(at)}
         ${email ? sql`and lower(u.email) = lower(${email})` : sql``}
       on conflict (user_id, local_date) do nothing
       returning id`),
@@ -46,6 +59,7 @@ export type ClaimedBrief = {
   userId: string;
   email: string;
   localDate: string;
+  cadence: BriefCadence;
   followedTopics: string[];
   rendered: boolean;
   /** When this claim's lease ends: the claim is ours while the brief holds this lease. */
@@ -81,6 +95,7 @@ export async function claimPendingBriefs({
     user_id: string;
     email: string;
     local_date: string | Date;
+    cadence: BriefCadence;
     followed_topics: string[] | null;
     rendered: boolean;
   }>(db, BRIEF_UNITS, {
@@ -94,7 +109,7 @@ export async function claimPendingBriefs({
       and ${eligible} ${email ? sql`and lower(u.email) = lower(${email})` : sql``}`,
     order: sql`b.created_at, b.id`,
     carry: sql`, u.email, p.followed_topics`,
-    returning: sql`b.id, b.user_id, picked.email, b.local_date, picked.followed_topics,
+    returning: sql`b.id, b.user_id, picked.email, b.local_date, b.cadence, picked.followed_topics,
                    (b.html is not null) as rendered`,
   });
   return rows.map((r) => ({
@@ -102,6 +117,7 @@ export async function claimPendingBriefs({
     userId: r.user_id,
     email: r.email,
     localDate: typeof r.local_date === "string" ? r.local_date.slice(0, 10) : isoDate(r.local_date),
+    cadence: r.cadence,
     followedTopics: r.followed_topics ?? [],
     rendered: Boolean(r.rendered),
     leaseUntil: until,
@@ -180,27 +196,29 @@ export async function closeStaleBriefs({
 }
 
 /** Readers whose brief would be due now (the CLI's --dry-run), without making any. */
-export async function dueReaders({
-  now,
-  email,
-}: {
-  now: Date;
-  email?: string;
-}): Promise<{ userId: string; email: string; localDate: string; followedTopics: string[] }[]> {
+export async function dueReaders({ now, email }: { now: Date; email?: string }): Promise<
+  {
+    userId: string;
+    email: string;
+    localDate: string;
+    cadence: BriefCadence;
+    followedTopics: string[];
+  }[]
+> {
   const db = await getDb();
   const at = sql`${now.toISOString()}::timestamptz`;
   const rows = rowsOf<{
     user_id: string;
     email: string;
     local_date: string;
+    brief_cadence: BriefCadence;
     followed_topics: string[];
   }>(
     await db.execute(sql`
       select p.user_id, u.email, to_char((${at} at time zone p.time_zone)::date, 'YYYY-MM-DD') as local_date,
-             p.followed_topics
+             p.brief_cadence, p.followed_topics
       from profiles p join users u on u.id = p.user_id
-      where ${eligible}
-        and extract(hour from ${at} at time zone p.time_zone) >= p.brief_hour
+      where ${eligible} and ${dueAt(at)}
         ${email ? sql`and lower(u.email) = lower(${email})` : sql``}
         and not exists (select 1 from briefs b where b.user_id = p.user_id
                           and b.local_date = (${at} at time zone p.time_zone)::date)
@@ -210,6 +228,7 @@ export async function dueReaders({
     userId: r.user_id,
     email: r.email,
     localDate: r.local_date,
+    cadence: r.brief_cadence,
     followedTopics: r.followed_topics ?? [],
   }));
 }

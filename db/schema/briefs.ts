@@ -12,6 +12,7 @@ import {
 import { users } from "./auth";
 import { createdAt, timestamptz } from "./columns";
 import { insights } from "./insights";
+import type { BriefCadence } from "./readers";
 
 // Daily briefs, the emails stored instead of sent, and provider webhooks seen.
 
@@ -26,6 +27,8 @@ export const briefs = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     localDate: date("local_date", { mode: "string" }).notNull(),
     status: text("status").$type<BriefStatus>().notNull().default("pending"),
+    /** The reader's cadence when the brief was made: what it covers (a day, or a week). */
+    cadence: text("cadence").$type<BriefCadence>().notNull().default("daily"),
     reason: text("reason"),
     /** The email as rendered, stored before sending: a retry sends exactly these bytes. */
     recipient: text("recipient"),

@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -19,25 +21,45 @@ import { insights } from "./insights";
 
 // What a reader chose (profile, follows), kept (saves, tags) and did (events).
 
-export const profiles = pgTable("profiles", {
-  userId: text("user_id")
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  interests: text("interests").notNull().default(""),
-  /** The interests text embedded like insights are, so the feed can compare the two. */
-  interestsEmbedding: vector("interests_embedding", { dimensions: EMBEDDING_DIMENSIONS }),
-  followedTopics: text("followed_topics").array().notNull().default([]),
-  timeZone: text("time_zone").notNull().default("UTC"),
-  briefHour: smallint("brief_hour").notNull().default(7),
-  briefEnabled: boolean("brief_enabled").notNull().default(true),
-  unsubscribedAt: timestamptz("unsubscribed_at"),
-  suppressedAt: timestamptz("suppressed_at"),
-  onboardedAt: timestamptz("onboarded_at"),
-  feedToken: text("feed_token").unique(),
-  /** When feed_entries were ranked for this reader; null: rank again before showing. */
-  feedBuiltAt: timestamptz("feed_built_at"),
-  createdAt: createdAt(),
-});
+/** How often the brief goes out: every local day, Monday to Friday, or once a week. */
+export const BRIEF_CADENCES = ["daily", "weekdays", "weekly"] as const;
+export type BriefCadence = (typeof BRIEF_CADENCES)[number];
+
+export const profiles = pgTable(
+  "profiles",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    interests: text("interests").notNull().default(""),
+    /** The interests text embedded like insights are, so the feed can compare the two. */
+    interestsEmbedding: vector("interests_embedding", { dimensions: EMBEDDING_DIMENSIONS }),
+    followedTopics: text("followed_topics").array().notNull().default([]),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    briefHour: smallint("brief_hour").notNull().default(7),
+    briefEnabled: boolean("brief_enabled").notNull().default(true),
+    briefCadence: text("brief_cadence").$type<BriefCadence>().notNull().default("daily"),
+    /**
+     * The weekly brief's local day, numbered as JavaScript's getDay() and PostgreSQL's
+     * extract(dow): 0 = Sunday, 1 = Monday … 6 = Saturday. Kept when the cadence is not weekly.
+     */
+    briefWeekday: smallint("brief_weekday").notNull().default(1),
+    unsubscribedAt: timestamptz("unsubscribed_at"),
+    suppressedAt: timestamptz("suppressed_at"),
+    onboardedAt: timestamptz("onboarded_at"),
+    feedToken: text("feed_token").unique(),
+    /** When feed_entries were ranked for this reader; null: rank again before showing. */
+    feedBuiltAt: timestamptz("feed_built_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      "profiles_brief_cadence_check",
+      sql`${t.briefCadence} in ('daily', 'weekdays', 'weekly')`,
+    ),
+    check("profiles_brief_weekday_check", sql`${t.briefWeekday} between 0 and 6`),
+  ],
+);
 
 /**
  * The reader's ranked feed, stored when it is ranked (lib/feed.ts), so showing a page is one

@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
-import { briefCandidates, insightFeatures } from "@/db/queries/brief-candidates";
+import {
+  briefCandidates,
+  insightFeatures,
+  type ReaderSignals,
+} from "@/db/queries/brief-candidates";
 import { resurfaceCandidates } from "@/db/queries/brief-history";
 import type { InsightFeatures } from "@/db/queries/feed-candidates";
 import { type InsightCard, insightCardsByIds } from "@/db/queries/insights";
 import { saveStates } from "@/db/queries/saves";
+import { type BriefCadence, type BriefPlan, briefPlan, weekLabel } from "@/lib/brief/cadence";
 import { renderBrief } from "@/lib/brief/render";
 import { dateLabel } from "@/lib/brief/schedule";
 import { signBriefToken, unsubscribeSubject } from "@/lib/brief/tokens";
@@ -13,16 +18,14 @@ import { formatTimestamp } from "@/lib/format";
 import { QUALITY_BAR } from "@/lib/insights/quality";
 import { similarityThresholds } from "@/lib/insights/similarity";
 import { listenHref } from "@/lib/listen";
-import { BRIEF_POOL } from "@/lib/rank/pool";
 import { rankFeed } from "@/lib/rank/rank";
 
-// Choosing readers' briefs: the best new insights of the last 48 hours for each (lib/rank), at
-// most one per episode and two per show, plus one saved insight brought back. A quiet day (fewer
+// Choosing readers' briefs: the best new insights of the brief's window for each (lib/rank: two
+// days for a daily brief, seven for a weekly one, lib/brief/cadence), at most one per episode and
+// two per show, plus one saved insight brought back. A quiet day (fewer
 // than three insights clear the quality bar) sends nothing. A run chooses for a group of readers
 // at a time: a few statements for the group rather than a few for each reader.
 
-export const BRIEF_SIZE = 5;
-export const BRIEF_WINDOW_HOURS = 48;
 const MIN_GOOD_INSIGHTS = 3;
 const ACTION_LINK_DAYS = 30;
 const UNSUBSCRIBE_LINK_DAYS = 365;
@@ -32,6 +35,10 @@ export type Composition = { kind: "brief"; picks: BriefPick[] } | { kind: "quiet
 export type BriefReader = {
   userId: string;
   followedTopics: string[];
+  /** What the brief covers (lib/brief/cadence): daily when not said. */
+  cadence?: BriefCadence;
+  /** The brief's local date: a weekdays brief on a Monday covers the weekend too. */
+  localDate?: string;
   /** The brief being composed, whose own items do not count as already sent. */
   briefId?: string;
 };
@@ -75,15 +82,7 @@ export async function chooseBriefs({
   now: Date;
   cache?: BriefCache;
 }): Promise<Map<string, Composition>> {
-  const since = new Date(now.getTime() - BRIEF_WINDOW_HOURS * 3_600_000);
-  // Only insights that clear the quality bar are candidates.
-  const signals = await briefCandidates({
-    readers,
-    since,
-    asOf: now,
-    minQuality: QUALITY_BAR,
-    pool: BRIEF_POOL,
-  });
+  const signals = await candidatesByPlan(readers, now);
   await fill(
     cache.features,
     [...signals.values()].flatMap((list) => list.map((s) => s.id)),
@@ -101,11 +100,12 @@ export async function chooseBriefs({
       { followedTopics: new Set(reader.followedTopics), relatedFloor, now },
       { diversity: false },
     );
+    const { size } = briefPlan(reader.cadence ?? "daily", reader.localDate);
     const perEpisode = new Set<string>();
     const perShow = new Map<string, number>();
     const picks: BriefPick[] = [];
     for (const item of ranked) {
-      if (picks.length === BRIEF_SIZE) break;
+      if (picks.length === size) break;
       if (perEpisode.has(item.episodeId) || (perShow.get(item.podcastId) ?? 0) >= 2) continue;
       perEpisode.add(item.episodeId);
       perShow.set(item.podcastId, (perShow.get(item.podcastId) ?? 0) + 1);
@@ -140,6 +140,36 @@ export async function chooseBriefs({
     });
   }
   return choices;
+}
+
+/**
+ * Each reader's candidates, read once for each kind of brief in the group (a daily brief looks
+ * back two days, a weekly one seven). Only insights that clear the quality bar are candidates.
+ */
+async function candidatesByPlan(
+  readers: BriefReader[],
+  now: Date,
+): Promise<Map<string, ReaderSignals[]>> {
+  const groups = new Map<string, { plan: BriefPlan; readers: BriefReader[] }>();
+  for (const reader of readers) {
+    const plan = briefPlan(reader.cadence ?? "daily", reader.localDate);
+    const key = `${plan.windowHours}:${JSON.stringify(plan.pool)}`;
+    const group = groups.get(key) ?? { plan, readers: [] };
+    group.readers.push(reader);
+    groups.set(key, group);
+  }
+  const signals = new Map<string, ReaderSignals[]>();
+  for (const { plan, readers: members } of groups.values()) {
+    const found = await briefCandidates({
+      readers: members,
+      since: new Date(now.getTime() - plan.windowHours * 3_600_000),
+      asOf: now,
+      minQuality: QUALITY_BAR,
+      pool: plan.pool,
+    });
+    for (const [userId, list] of found) signals.set(userId, list);
+  }
+  return signals;
 }
 
 /** One reader's brief for `now` (the settings preview, a dry run). */
@@ -195,12 +225,14 @@ export type RenderedEmail = RenderedBrief & {
 export async function renderBriefEmail({
   userId,
   localDate,
+  cadence = "daily",
   picks,
   now,
   cache = briefCache(),
 }: {
   userId: string;
   localDate: string;
+  cadence?: BriefCadence;
   picks: BriefPick[];
   now: Date;
   cache?: BriefCache;
@@ -224,9 +256,11 @@ export async function renderBriefEmail({
     insightId: null,
     expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000),
   });
+  const linkExpiry = new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000);
   const input: BriefEmailInput = {
     localDate,
-    dateLabel: dateLabel(localDate),
+    cadence,
+    dateLabel: cadence === "weekly" ? weekLabel(localDate) : dateLabel(localDate),
     items,
     // Opened from a mail app, where the reader is usually not signed in: the link carries a
     // token that shows this brief, to whoever holds the email, and nothing else.
@@ -239,6 +273,9 @@ export async function renderBriefEmail({
       }),
     }),
     settingsUrl: link("/settings"),
+    cadenceUrl: link("/brief/cadence", {
+      t: signBriefToken({ userId, action: "cadence", insightId: null, expiresAt: linkExpiry }),
+    }),
     unsubscribeUrl: link("/unsubscribe", { t: unsubscribeToken }),
   };
   const rendered = await renderBrief(input);

@@ -42,6 +42,8 @@ export async function chooseGroup(
   const reader = (brief: ClaimedBrief) => ({
     userId: brief.userId,
     followedTopics: brief.followedTopics,
+    cadence: brief.cadence,
+    localDate: brief.localDate,
     briefId: brief.id,
   });
   try {
@@ -92,6 +94,7 @@ export async function finishGroup(
       const email = await renderBriefEmail({
         userId: brief.userId,
         localDate: brief.localDate,
+        cadence: brief.cadence,
         picks: choice.picks,
         now,
         cache,

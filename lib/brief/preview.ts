@@ -24,8 +24,15 @@ export async function preview(
       });
       continue;
     }
-    const { userId, localDate } = reader;
-    const rendered = await renderBriefEmail({ userId, localDate, picks: choice.picks, now, cache });
+    const { userId, localDate, cadence } = reader;
+    const rendered = await renderBriefEmail({
+      userId,
+      localDate,
+      cadence,
+      picks: choice.picks,
+      now,
+      cache,
+    });
     summary.composed++;
     summary.preview.push({
       email: reader.email,

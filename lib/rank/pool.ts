@@ -27,3 +27,12 @@ export const BRIEF_POOL: PoolSizes = {
 function briefShare(rows: number): number {
   return Math.max(10, Math.round(rows * BRIEF_SHARE));
 }
+
+/** The weekly brief shows ten of a week's insights: it draws half of each branch. */
+export const WEEKLY_BRIEF_POOL: PoolSizes = {
+  followed: Math.round(FEED_POOL.followed / 2),
+  topics: Math.round(FEED_POOL.topics / 2),
+  recent: Math.round(FEED_POOL.recent / 2),
+  taste: Math.round(FEED_POOL.taste / 2),
+  best: Math.round(FEED_POOL.best / 2),
+};
