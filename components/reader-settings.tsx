@@ -1,8 +1,9 @@
 import { addShowForm, followForm, saveSettingsForm } from "@/app/actions/reader";
+import { BriefCadenceField } from "@/components/brief-cadence-field";
 import { TimeZoneField } from "@/components/time-zone-field";
 import { buttonClass, inputClass, quietButtonClass } from "@/components/ui";
 
-// Topics, shows, interests, time zone and brief hour: the onboarding page and /settings.
+// Topics, shows, interests, time zone, brief hour and cadence: the onboarding page and /settings.
 // The settings inputs sit in several sections but belong to one form (form="settings"); the
 // show search, follow buttons and add-by-URL are forms of their own.
 
@@ -12,6 +13,8 @@ type Settings = {
   timeZone: string;
   briefHour: number;
   briefEnabled: boolean;
+  briefCadence: string;
+  briefWeekday: number;
 };
 type Show = { id: string; title: string; author: string | null; followed: boolean };
 
@@ -197,11 +200,18 @@ function BriefSection({ settings, prefillTimeZone }: Pick<Props, "settings" | "p
   return (
     <section aria-labelledby="brief-heading" className={section}>
       <h2 id="brief-heading" className="text-lg font-semibold">
-        Your daily brief
+        Your brief
       </h2>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-300">
-        The top 5 insights for you, by email, once a day at your hour.
+        The best insights for you, by email, at your hour: daily, on weekdays or once a week.
       </p>
+      <div className="mt-3">
+        <BriefCadenceField
+          cadence={settings.briefCadence}
+          weekday={settings.briefWeekday}
+          form="settings"
+        />
+      </div>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="timeZone" className="block text-sm font-medium">
@@ -241,7 +251,7 @@ function BriefSection({ settings, prefillTimeZone }: Pick<Props, "settings" | "p
           defaultChecked={settings.briefEnabled}
           className="size-4 accent-amber-600"
         />
-        Email me the daily brief
+        Email me the brief
       </label>
     </section>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type Db, getDb } from "../client";
-import { follows, type Profile, podcasts, profiles } from "../schema";
+import { type BriefCadence, follows, type Profile, podcasts, profiles } from "../schema";
 import { searchText } from "./input";
 
 export type ProfileSettings = {
@@ -11,6 +11,10 @@ export type ProfileSettings = {
   timeZone: string;
   briefHour: number;
   briefEnabled: boolean;
+  /** Left as stored when not given (a form without the cadence choice). */
+  briefCadence?: BriefCadence;
+  /** The weekly brief's day, 0 = Sunday … 6 = Saturday; left as stored when not given. */
+  briefWeekday?: number;
 };
 
 export async function getProfile({ userId }: { userId: string }): Promise<Profile | null> {
@@ -35,7 +39,10 @@ export async function saveProfile({
   db?: Db;
 }): Promise<void> {
   const db = given ?? (await getDb());
-  const values = { ...settings, ...(onboarded ? { onboardedAt: new Date() } : {}) };
+  const present = Object.fromEntries(
+    Object.entries(settings).filter(([, value]) => value !== undefined),
+  ) as ProfileSettings;
+  const values = { ...present, ...(onboarded ? { onboardedAt: new Date() } : {}) };
   await db
     .insert(profiles)
     .values({ userId, ...values })
@@ -47,6 +54,29 @@ export async function saveProfile({
         ...(settings.briefEnabled ? { unsubscribedAt: null } : {}),
       },
     });
+}
+
+/**
+ * Sets how often the reader's brief goes out (the email's "Change how often" page); false when
+ * the reader has no profile. A brief already made for today stays the only one today.
+ */
+export async function setBriefCadence({
+  userId,
+  cadence,
+  weekday,
+}: {
+  userId: string;
+  cadence: BriefCadence;
+  /** Left as stored when not given. */
+  weekday?: number;
+}): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(profiles)
+    .set({ briefCadence: cadence, ...(weekday === undefined ? {} : { briefWeekday: weekday }) })
+    .where(eq(profiles.userId, userId))
+    .returning({ userId: profiles.userId });
+  return rows.length > 0;
 }
 
 /** Replaces the shows a reader follows with the given ones (unknown ids are ignored). */

@@ -4,6 +4,7 @@ import { feedToken } from "@/db/queries/profiles";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { listTopics } from "@/db/queries/topics";
 import { readerAction } from "@/lib/actions/reader-action";
+import { BRIEF_CADENCES } from "@/lib/brief/cadence";
 import { AppError } from "@/lib/errors";
 import { addShow, normalizeFeedUrl } from "@/lib/ingest/add-show";
 import { FetchError, forStrangers } from "@/lib/ingest/address";
@@ -13,7 +14,8 @@ import { embedTexts } from "@/lib/insights/embed";
 import { followPodcast, saveProfile, setFollows, unfollowPodcast } from "@/lib/reader-changes";
 import { typedText } from "@/lib/typed-text";
 
-// What a reader chooses: topics, shows, interests, time zone and brief hour; the private feed URL.
+// What a reader chooses: topics, shows, interests, time zone, brief hour and cadence; the private
+// feed URL.
 
 const asList = (value: unknown) =>
   value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value];
@@ -34,6 +36,21 @@ export const timeZone = z
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
+/** How often the brief goes out, and the weekly brief's day (0 = Sunday … 6 = Saturday). */
+export const cadenceFields = {
+  briefCadence: z.enum(BRIEF_CADENCES, {
+    error: "choose daily, weekdays or weekly for your brief",
+  }),
+  briefWeekday: z.preprocess(
+    (day) => (day === "" || day === null || day === undefined ? undefined : Number(day)),
+    z
+      .number({ error: "choose the day of the week your weekly brief arrives" })
+      .int("choose the day of the week your weekly brief arrives")
+      .min(0, "choose the day of the week your weekly brief arrives")
+      .max(6, "choose the day of the week your weekly brief arrives"),
+  ),
+};
+
 export const settingsInput = z.object({
   topics: z.preprocess(asList, z.array(z.string().max(60)).max(40)),
   podcastIds: z.preprocess(asList, z.array(z.uuid()).max(500)).optional(),
@@ -49,6 +66,9 @@ export const settingsInput = z.object({
       .max(23, "choose the hour your brief arrives"),
   ),
   briefEnabled: checkbox,
+  // Optional: a form without the choice (an older page, the API) keeps the stored cadence.
+  briefCadence: cadenceFields.briefCadence.optional(),
+  briefWeekday: cadenceFields.briefWeekday.optional(),
   onboarding: checkbox.optional(),
 });
 
@@ -70,6 +90,8 @@ export const saveSettingsAction = readerAction(
         timeZone: input.timeZone,
         briefHour: input.briefHour,
         briefEnabled: input.briefEnabled,
+        briefCadence: input.briefCadence,
+        briefWeekday: input.briefWeekday,
       },
     });
     if (input.podcastIds) await setFollows({ userId: reader.id, podcastIds: input.podcastIds });

@@ -11,6 +11,7 @@ import {
   Text,
 } from "@react-email/components";
 import type { CSSProperties } from "react";
+import type { BriefCadence } from "@/db/schema";
 import type { BriefEmailInput, BriefItemView } from "@/lib/brief/types";
 import { webUrl } from "@/lib/listen";
 
@@ -18,8 +19,16 @@ import { webUrl } from "@/lib/listen";
 // so a dark-mode client that inverts one inverts the pair and never leaves light text on light
 // paper. Adjacent values are joined into one string so each line is one text node in the HTML.
 
-export const WHY_LINE =
-  "You get this because you turned on the daily brief in your Podbrief settings.";
+const BRIEF_NAME: Record<BriefCadence, string> = {
+  daily: "daily brief",
+  weekdays: "weekday brief",
+  weekly: "weekly brief",
+};
+
+/** Why the reader gets this email, naming the brief they chose. */
+export function whyLine(cadence: BriefCadence): string {
+  return `You get this because you turned on the ${BRIEF_NAME[cadence]} in your Podbrief settings.`;
+}
 export const LIBRARY_HEADING = "From your library";
 
 /** Top items first, then the resurfaced ones, each in the order compose chose. */
@@ -33,7 +42,10 @@ export function briefSections(items: BriefItemView[]): {
   };
 }
 
-export function briefTitle(input: Pick<BriefEmailInput, "items" | "dateLabel">): string {
+export function briefTitle(
+  input: Pick<BriefEmailInput, "items" | "dateLabel" | "cadence">,
+): string {
+  if (input.cadence === "weekly") return `Podbrief — your weekly brief, ${input.dateLabel}`;
   const topCount = briefSections(input.items).top.length;
   const what = topCount > 0 ? `your top ${topCount}` : "your brief";
   return `Podbrief — ${what} for ${input.dateLabel}`;
@@ -209,6 +221,10 @@ export function BriefEmail(props: BriefEmailInput & { preheader: string }) {
               View this brief on the web
             </Link>
             {" · "}
+            <Link href={props.cadenceUrl} style={s.link}>
+              Change how often
+            </Link>
+            {" · "}
             <Link href={props.settingsUrl} style={s.link}>
               Change topics, time or hour
             </Link>
@@ -217,7 +233,7 @@ export function BriefEmail(props: BriefEmailInput & { preheader: string }) {
               Unsubscribe
             </Link>
           </Text>
-          <Text style={s.footer}>{WHY_LINE}</Text>
+          <Text style={s.footer}>{whyLine(props.cadence)}</Text>
         </Container>
       </Body>
     </Html>

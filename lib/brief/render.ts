@@ -1,12 +1,7 @@
 import { render } from "@react-email/components";
 import { createElement } from "react";
-import {
-  BriefEmail,
-  briefSections,
-  briefTitle,
-  LIBRARY_HEADING,
-  WHY_LINE,
-} from "@/lib/brief/email";
+import type { BriefCadence } from "@/db/schema";
+import { BriefEmail, briefSections, briefTitle, LIBRARY_HEADING, whyLine } from "@/lib/brief/email";
 import type { BriefEmailInput, BriefItemView, RenderedBrief } from "@/lib/brief/types";
 import { webUrl } from "@/lib/listen";
 
@@ -37,19 +32,22 @@ function leadItem(items: BriefItemView[]): BriefItemView {
   return lead;
 }
 
-export function briefSubject(items: BriefItemView[]): string {
+/** A weekly brief's subject says so first: "Your weekly brief: <headline> + 9 more". */
+export function briefSubject(items: BriefItemView[], cadence: BriefCadence = "daily"): string {
+  const prefix = cadence === "weekly" ? "Your weekly brief: " : "";
+  const max = SUBJECT_MAX - prefix.length;
   const others = items.length - 1;
   const suffix = others > 0 ? ` + ${others} more` : "";
   const headline = leadItem(items).headline.replace(/\s+/g, " ").trim();
   // A whole headline reads better than a cut one with a count: the preheader and the email
   // say there are more.
-  if (headline.length + suffix.length <= SUBJECT_MAX) return `${headline}${suffix}`;
-  if (headline.length <= SUBJECT_MAX) return headline;
+  if (headline.length + suffix.length <= max) return `${prefix}${headline}${suffix}`;
+  if (headline.length <= max) return `${prefix}${headline}`;
   // Cut where a clause ends if one ends late enough, else at a word.
-  const room = SUBJECT_MAX - suffix.length;
+  const room = max - suffix.length;
   const clause = headline.slice(0, room).search(/[,;:—–](?=[^,;:—–]*$)/);
   const cut = clause >= room / 2 ? `${headline.slice(0, clause)}…` : shorten(headline, room);
-  return `${cut}${suffix}`;
+  return `${prefix}${cut}${suffix}`;
 }
 
 function itemText(item: BriefItemView, index: number): string[] {
@@ -89,16 +87,17 @@ function briefText(input: BriefEmailInput): string {
   lines.push(
     "---",
     `View this brief on the web: ${input.webViewUrl}`,
+    `Change how often: ${input.cadenceUrl}`,
     `Change topics, time or hour: ${input.settingsUrl}`,
     `Unsubscribe: ${input.unsubscribeUrl}`,
     "",
-    WHY_LINE,
+    whyLine(input.cadence),
   );
   return `${lines.join("\n")}\n`;
 }
 
 export async function renderBrief(input: BriefEmailInput): Promise<RenderedBrief> {
-  const subject = briefSubject(input.items);
+  const subject = briefSubject(input.items, input.cadence);
   const preheader = shorten(leadItem(input.items).body, PREHEADER_MAX);
   // render() is async in @react-email/render 2: it streams the tree and waits for all of it.
   const html = await render(createElement(BriefEmail, { ...input, preheader }));

@@ -4,7 +4,7 @@ import { authSecret } from "@/lib/auth-secret";
 // Signed links in the brief email, usable without signing in: who, what, which insight, until
 // when. Anyone holding the link can do that one thing for that reader, and only until it expires.
 
-export type BriefAction = "save" | "more" | "less" | "unsubscribe" | "view";
+export type BriefAction = "save" | "more" | "less" | "unsubscribe" | "view" | "cadence";
 export type BriefToken = {
   userId: string;
   action: BriefAction;
@@ -13,9 +13,9 @@ export type BriefToken = {
   expiresAt: Date;
 };
 
-const ACTIONS = new Set<BriefAction>(["save", "more", "less", "unsubscribe", "view"]);
+const ACTIONS = new Set<BriefAction>(["save", "more", "less", "unsubscribe", "view", "cadence"]);
 
-/** The choices a one-click button records; "unsubscribe" and "view" tokens are not one. */
+/** The choices a one-click button records; "unsubscribe", "view" and "cadence" tokens are not one. */
 export type BriefChoice = "save" | "more" | "less";
 export function isBriefChoice(token: BriefToken | null): token is BriefToken & {
   action: BriefChoice;

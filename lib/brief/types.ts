@@ -1,3 +1,5 @@
+import type { BriefCadence } from "@/db/schema";
+
 // What the brief email shows, as plain data: compose makes it, render turns it into the email.
 
 export type BriefItemView = {
@@ -26,10 +28,14 @@ export type BriefItemView = {
 
 export type BriefEmailInput = {
   localDate: string; // YYYY-MM-DD, the reader's local date
-  dateLabel: string; // "Tuesday, 24 November"
+  /** A weekly brief says so, and names its week rather than its day. */
+  cadence: BriefCadence;
+  dateLabel: string; // "Tuesday, 24 November"; weekly: "18–24 November"
   items: BriefItemView[];
   webViewUrl: string;
   settingsUrl: string;
+  /** "Change how often": a signed page where the reader picks daily, weekdays or weekly. */
+  cadenceUrl: string;
   /** The unsubscribe page (a GET shows a button; the List-Unsubscribe header posts to it). */
   unsubscribeUrl: string;
 };

@@ -1,7 +1,9 @@
 import "server-only";
 import { briefForDate } from "@/db/queries/brief-history";
 import { getInsight, type InsightCard, insightCardsByIds } from "@/db/queries/insights";
+import { getProfile } from "@/db/queries/profiles";
 import { saveStates } from "@/db/queries/saves";
+import { type BriefCadence, cadenceSentence, localDateIn } from "@/lib/brief/cadence";
 import { chooseBriefItems } from "@/lib/brief/compose";
 import {
   type BriefChoice,
@@ -57,11 +59,22 @@ export type BriefPreview =
 export async function readBriefPreview({
   reader,
   followedTopics,
+  cadence = "daily",
+  timeZone = "UTC",
 }: {
   reader: Reader;
   followedTopics: string[];
+  cadence?: BriefCadence;
+  timeZone?: string;
 }): Promise<BriefPreview> {
-  const preview = await chooseBriefItems({ userId: reader.id, followedTopics, now: new Date() });
+  const now = new Date();
+  const preview = await chooseBriefItems({
+    userId: reader.id,
+    followedTopics,
+    cadence,
+    localDate: localDateIn(now, timeZone),
+    now,
+  });
   if (preview.kind === "quiet") return preview;
   const cards = await insightCardsByIds({ ids: preview.picks.map((p) => p.insightId) });
   return {
@@ -79,4 +92,24 @@ export async function readBriefChoice(t: string): Promise<{
   const token = isBriefChoice(verified) ? verified : null;
   const insight = token ? await getInsight({ id: token.insightId }) : null;
   return token && insight ? { token, insight } : null;
+}
+
+export type CadenceLink = {
+  cadence: BriefCadence;
+  weekday: number;
+  /** "every Friday at 07:00" */
+  now: string;
+};
+
+/** The email's "Change how often" link: the reader's cadence now; null for a bad link. */
+export async function readCadenceLink(t: string): Promise<CadenceLink | null> {
+  const token = verifyBriefToken(t);
+  if (token?.action !== "cadence") return null;
+  const profile = await getProfile({ userId: token.userId });
+  if (!profile) return null;
+  return {
+    cadence: profile.briefCadence,
+    weekday: profile.briefWeekday,
+    now: cadenceSentence(profile.briefCadence, profile.briefWeekday, profile.briefHour),
+  };
 }

@@ -42,6 +42,8 @@ export async function readSettings({
       interests: profile?.interests ?? "",
       timeZone: profile?.timeZone ?? "UTC",
       briefHour: profile?.briefHour ?? 7,
+      briefCadence: profile?.briefCadence ?? "daily",
+      briefWeekday: profile?.briefWeekday ?? 1,
       // An unsubscribed reader sees the brief off until they turn it on again.
       briefEnabled: (profile?.briefEnabled ?? true) && !profile?.unsubscribedAt,
     },

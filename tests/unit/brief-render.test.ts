@@ -31,10 +31,12 @@ function item(n: number, over: Partial<BriefItemView> = {}): BriefItemView {
 function brief(items: BriefItemView[]): BriefEmailInput {
   return {
     localDate: "2026-11-24",
+    cadence: "daily",
     dateLabel: "Tuesday, 24 November",
     items,
     webViewUrl: "https://podbrief.test/brief/2026-11-24",
     settingsUrl: "https://podbrief.test/settings/brief",
+    cadenceUrl: "https://podbrief.test/brief/cadence?t=tok-cadence",
     unsubscribeUrl: "https://podbrief.test/b/unsubscribe?t=tok-unsub",
   };
 }

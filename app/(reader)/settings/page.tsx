@@ -34,7 +34,12 @@ export default async function SettingsPage({ searchParams }: Props) {
     params: parseParams(settingsParams, params),
   });
   const [preview, tokens, newSecret] = await Promise.all([
-    readBriefPreview({ reader, followedTopics: settings.followedTopics }),
+    readBriefPreview({
+      reader,
+      followedTopics: settings.followedTopics,
+      cadence: settings.briefCadence,
+      timeZone: settings.timeZone,
+    }),
     readApiTokens({ reader }),
     newTokenSecret({ userId: reader.id }),
   ]);
@@ -53,8 +58,7 @@ export default async function SettingsPage({ searchParams }: Props) {
       </div>
       {profile?.unsubscribedAt ? (
         <p className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-          You unsubscribed from the daily brief. Tick “Email me the daily brief” and save to get it
-          again.
+          You unsubscribed from the brief. Tick “Email me the brief” and save to get it again.
         </p>
       ) : null}
       <ReaderSettings
