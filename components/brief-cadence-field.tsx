@@ -42,7 +42,9 @@ export function BriefCadenceField({ cadence, weekday, form }: Props) {
             </label>
             {choice.value === "weekly" ? (
               <span className="flex items-center gap-2 pl-6 text-sm">
-                <label htmlFor="briefWeekday">on</label>
+                <label htmlFor="briefWeekday">
+                  <span className="sr-only">Weekly brief </span>on
+                </label>
                 <span className="inline-block w-40">
                   <select
                     id="briefWeekday"
