@@ -25,7 +25,7 @@ import { catalogNow, openBenchCatalog, SIZE } from "./bench-catalog";
 import { runCli } from "./cli";
 
 const GOAL = { composeSeconds: 60, calls: 100, perSecond: 2 };
-const WINDOW_HOURS = 48; // lib/brief/compose's BRIEF_WINDOW_HOURS
+const WINDOW_HOURS = 48; // a daily brief's window: lib/brief/cadence briefPlan
 
 const { values: args } = parseArgs({
   options: {
