@@ -51,14 +51,15 @@ export async function getShow({ id }: { id: string }): Promise<ShowRecord | null
       lastError: podcasts.lastError,
       textIssue: podcasts.textIssue,
       locked: podcasts.locked,
-      episodeCount:
-        sql<number>`(select count(*) from ${episodes} e where e.podcast_id = ${podcasts.id})`.mapWith(
-          Number,
-        ),
     })
     .from(podcasts)
     .where(and(eq(podcasts.id, id), eq(podcasts.blocked, false)));
-  return row ?? null;
+  if (!row) return null;
+  const [episodeCount] = await db
+    .select({ n: count() })
+    .from(episodes)
+    .where(eq(episodes.podcastId, row.id));
+  return { ...row, episodeCount: episodeCount?.n ?? 0 };
 }
 
 /** The show's artwork address as the feed gave it, for the artwork route; null when none. */

@@ -80,12 +80,15 @@ export async function readShow({
   };
 }
 
-const when = (date: Date) =>
-  date.toLocaleString("en", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }) + " UTC";
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "7 Dec 2026, 10:05 UTC": the same words on every server, whatever its locale data. */
+export function formatCheckTime(date: Date): string {
+  const hh = String(date.getUTCHours()).padStart(2, "0");
+  const mm = String(date.getUTCMinutes()).padStart(2, "0");
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+const when = formatCheckTime;
 
 /** What the show's last check found, in plain words. */
 export function checkOutcome(
