@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { type PlayableEpisode, PlayMoment } from "@/components/player/play-moment";
+import { TranscriptSearch } from "@/components/transcript-search";
 import { inputClass, quietButtonClass } from "@/components/ui";
 import { formatTimestamp } from "@/lib/format";
 import type { EpisodeData } from "@/lib/views/episode";
@@ -32,13 +33,9 @@ export function Transcript({
         <label htmlFor="transcript-q" className="sr-only">
           Search the transcript
         </label>
-        <input
-          id="transcript-q"
-          name="q"
-          type="search"
+        <TranscriptSearch
+          containerId="transcript-lines"
           defaultValue={transcript.query}
-          maxLength={200}
-          placeholder="Search the transcript"
           className={inputClass}
         />
         <button type="submit" className={quietButtonClass}>
@@ -55,9 +52,9 @@ export function Transcript({
           </Link>
         </p>
       ) : null}
-      <div className="mt-4 space-y-4">
+      <div id="transcript-lines" className="mt-4 space-y-4">
         {transcript.turns.map((turn) => (
-          <div key={turn.lines[0]?.index}>
+          <div key={turn.lines[0]?.index} data-turn>
             {turn.speaker ? (
               <p className="text-sm font-semibold text-stone-900 dark:text-stone-100">
                 {turn.speaker}
@@ -86,6 +83,7 @@ function Line({ line, playable }: { line: TranscriptLine; playable: PlayableEpis
   const passage = line.insightId !== null;
   return (
     <p
+      data-line={line.index}
       id={line.anchor ?? undefined}
       className={`mt-1 break-words text-stone-800 dark:text-stone-200 ${passage ? "scroll-mt-4 border-l-4 border-amber-500 bg-amber-50 pl-2 dark:bg-amber-950" : ""}`}
     >
@@ -105,16 +103,18 @@ function Line({ line, playable }: { line: TranscriptLine; playable: PlayableEpis
         </>
       ) : null}
       {passage ? <span className="sr-only">Quoted by an insight: </span> : null}
-      {line.parts.map((part, i) =>
-        part.match ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one line never reorder
-          <mark key={i} className="rounded bg-yellow-200 text-stone-950 dark:bg-yellow-300">
-            {part.text}
-          </mark>
-        ) : (
-          part.text
-        ),
-      )}
+      <span data-text>
+        {line.parts.map((part, i) =>
+          part.match ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one line never reorder
+            <mark key={i} className="rounded bg-yellow-200 text-stone-950 dark:bg-yellow-300">
+              {part.text}
+            </mark>
+          ) : (
+            part.text
+          ),
+        )}
+      </span>
     </p>
   );
 }

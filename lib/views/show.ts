@@ -97,7 +97,11 @@ export function checkOutcome(
     "checkedAt" | "nextCheckAt" | "errorCount" | "lastError" | "textIssue" | "locked"
   >,
 ): CheckOutcome {
-  const next = `Next check: ${when(show.nextCheckAt)}.`;
+  // A show that is never checked again (the bundled demo) has its next check at the end of time.
+  const next =
+    show.nextCheckAt.getUTCFullYear() >= 9000
+      ? "It is not checked again."
+      : `Next check: ${when(show.nextCheckAt)}.`;
   if (!show.checkedAt) return { tone: "pending", text: `Not checked yet. ${next}` };
   const checked = `Checked ${when(show.checkedAt)}`;
   if (show.lastError) {

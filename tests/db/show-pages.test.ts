@@ -241,7 +241,13 @@ describe("readShow", () => {
       text: "Not checked yet. Next check: 7 Dec 2026, 10:00 UTC.",
     });
 
-    await set({ checkedAt: new Date("2026-12-07T09:00:00Z") });
+    await set({ nextCheckAt: new Date("9999-12-31T00:00:00Z") });
+    expect((await check())?.text).toBe("Not checked yet. It is not checked again.");
+
+    await set({
+      nextCheckAt: new Date("2026-12-07T10:00:00Z"),
+      checkedAt: new Date("2026-12-07T09:00:00Z"),
+    });
     expect((await check())?.tone).toBe("ok");
     expect((await check())?.text).toMatch(/^Checked 7 Dec 2026, 09:00 UTC: the feed was read/);
 
