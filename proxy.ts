@@ -64,10 +64,12 @@ function pagePolicy(scripts: string): string {
 // Session cookies Auth.js sets (the second over HTTPS). Their presence only says "maybe signed
 // in": the page itself checks the session, and shows the signed-out view if it has ended.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const INSIGHT = /^\/insights\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const PUBLIC_PAGE =
+  /^\/(insights|shows|episodes)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** The cached public page that answers this request, when the visitor is signed out and asks
- * for the landing page, the first page of the feed or an insight, with no query. */
+ * for the landing page, the first page of the feed, an insight, a show or an episode, with no
+ * query. */
 export function publicVersion(request: NextRequest): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   if (request.nextUrl.search) return null;
@@ -75,8 +77,8 @@ export function publicVersion(request: NextRequest): string | null {
   const path = request.nextUrl.pathname;
   if (path === "/") return "/public/landing";
   if (path === "/feed") return "/public/feed";
-  const insight = INSIGHT.exec(path);
-  return insight ? `/public/insights/${insight[1]}` : null;
+  const page = PUBLIC_PAGE.exec(path);
+  return page ? `/public/${page[1]}/${page[2]}` : null;
 }
 
 // A page rendered once for everyone cannot carry a per-request nonce, so its scripts are allowed

@@ -24,7 +24,9 @@ export function InsightCard({
     <article data-card tabIndex={-1} aria-labelledby={`card-${insight.id}`} className="card">
       {reason ? <p className="card-reason">{reason}</p> : null}
       <p className="card-source">
-        {insight.podcast.title}
+        <Link href={`/shows/${insight.podcast.id}`} className="underline underline-offset-2">
+          {insight.podcast.title}
+        </Link>
         {insight.episode.publishedAt ? (
           <span className="font-normal normal-case">
             {" · "}
@@ -62,7 +64,9 @@ export function Quote({ insight }: { insight: InsightView }) {
 function Footer({ insight }: { insight: InsightView }) {
   return (
     <div className="card-meta">
-      <span>{insight.episode.title}</span>
+      <Link href={`/episodes/${insight.episode.id}`} className="underline underline-offset-2">
+        {insight.episode.title}
+      </Link>
       <ListenLink episode={insight.episode} seconds={insight.quoteStartS} />
       <TopicList topics={insight.topics} />
     </div>

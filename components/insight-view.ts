@@ -8,10 +8,13 @@ export type InsightView = {
   speaker: string | null;
   topics: { slug: string; label: string }[];
   episode: {
+    /** The episode's page is /episodes/{id}. */
+    id: string;
     title: string;
     link: string | null;
     audioUrl: string | null;
     publishedAt: Date | null;
   };
-  podcast: { title: string };
+  /** The show's page is /shows/{id}. */
+  podcast: { id: string; title: string };
 };

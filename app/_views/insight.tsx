@@ -45,14 +45,23 @@ function InsightDetails({ insight }: { insight: InsightData["insight"] }) {
   return (
     <>
       <p className="text-sm font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">
-        {insight.podcast.title}
+        <Link href={`/shows/${insight.podcast.id}`} className="hover:underline">
+          {insight.podcast.title}
+        </Link>
       </p>
       <h1 className="mt-1 text-3xl font-bold leading-tight">{insight.headline}</h1>
       <p className="mt-4 text-lg text-stone-700 dark:text-stone-300">{insight.body}</p>
       <Quote insight={insight} />
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-stone-500 dark:text-stone-400">Episode</dt>
-        <dd>{insight.episode.title}</dd>
+        <dd>
+          <Link
+            href={`/episodes/${insight.episode.id}`}
+            className="text-amber-800 underline dark:text-amber-400"
+          >
+            {insight.episode.title}
+          </Link>
+        </dd>
         {insight.quoteStartS !== null ? (
           <>
             <dt className="text-stone-500 dark:text-stone-400">Moment</dt>

@@ -16,7 +16,7 @@ import { explain, formatSeconds, type RequestSettings, send } from "./fetch-requ
 
 export { FetchError, type FetchErrorCode } from "./address";
 
-export type FetchKind = "feed" | "transcript" | "chapters" | "audio";
+export type FetchKind = "feed" | "transcript" | "chapters" | "audio" | "image";
 
 const MB = 1024 * 1024;
 
@@ -26,6 +26,8 @@ export const BODY_LIMITS: Record<FetchKind, number> = {
   chapters: 1 * MB,
   // The most a speech-to-text API takes in one request (OpenAI's limit).
   audio: 25 * MB,
+  // A show's artwork (app/api/artwork): podcast apps ask for 3000 px squares, a few MB at most.
+  image: 5 * MB,
 };
 
 export type SafeFetchOptions = {
@@ -76,6 +78,7 @@ const ACCEPT: Record<FetchKind, string> = {
     "text/vtt, application/x-subrip, application/srt, application/json, text/html;q=0.8, text/plain;q=0.8, */*;q=0.5",
   chapters: "application/json+chapters, application/json;q=0.9, */*;q=0.5",
   audio: "audio/*, video/mp4;q=0.5, application/octet-stream;q=0.5",
+  image: "image/png, image/jpeg, image/webp, image/gif",
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -231,7 +234,7 @@ async function finish(
     url,
     permanentUrl: hop.permanentUrl,
     httpStatus: status,
-    ...(settings.kind === "audio"
+    ...(settings.kind === "audio" || settings.kind === "image"
       ? { body: "", replacedCharacters: 0 }
       : decodedBody(bytes, contentType)),
     bytes,
@@ -250,6 +253,7 @@ function assertContentType(kind: FetchKind, contentType: string | null, url: str
     transcript: "a transcript",
     chapters: "chapters",
     audio: "audio",
+    image: "an image",
   }[kind];
   throw new FetchError(
     "bad_content_type",
@@ -260,6 +264,8 @@ function assertContentType(kind: FetchKind, contentType: string | null, url: str
 
 function isAcceptedType(kind: FetchKind, type: string): boolean {
   if (kind === "audio") return /^(audio\/|video\/mp4$|application\/octet-stream$)/.test(type);
+  if (kind === "image")
+    return /^(image\/(png|jpeg|webp|gif)|application\/octet-stream)$/.test(type);
   if (/^(audio|video|image|font|model)\//.test(type)) return false;
   if (kind === "feed") {
     const wrong = /^application\/(octet-stream|pdf|zip|x-zip-compressed|gzip|x-gzip|json)$/;

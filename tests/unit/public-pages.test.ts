@@ -18,6 +18,8 @@ describe("publicVersion", () => {
     ["/", "/public/landing"],
     ["/feed", "/public/feed"],
     [`/insights/${ID}`, `/public/insights/${ID}`],
+    [`/shows/${ID}`, `/public/shows/${ID}`],
+    [`/episodes/${ID}`, `/public/episodes/${ID}`],
   ])("serves a signed-out GET of %s from %s", (path, cached) => {
     expect(publicVersion(request(path))).toBe(cached);
     expect(publicVersion(request(path, { method: "HEAD" }))).toBe(cached);
@@ -32,6 +34,9 @@ describe("publicVersion", () => {
     ["a page that is always per reader", request("/saved")],
     ["an id that is not a lowercase UUID", request(`/insights/${ID.toUpperCase()}`)],
     ["a path below an insight", request(`/insights/${ID}/more`)],
+    ["a show's older episodes", request(`/shows/${ID}?page=2`)],
+    ["a search in an episode's transcript", request(`/episodes/${ID}?q=cargo`)],
+    ["a show page with a session", request(`/shows/${ID}`, { cookie: "authjs.session-token=abc" })],
   ])("renders the request itself with %s", (_case, req) => {
     expect(publicVersion(req)).toBeNull();
   });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ShowArtwork } from "@/components/show-artwork";
 import { DEMO_ATTRIBUTION } from "@/lib/demo/attribution";
 import { formatRelativeDay } from "@/lib/format";
 import type { ShowSummary } from "@/lib/views/podcasts";
@@ -11,7 +12,7 @@ export function ShowRow({ show }: { show: ShowSummary }) {
       <Artwork show={show} />
       <div className="min-w-0">
         <h2 className="font-semibold">
-          <Link href={`/feed?show=${show.id}`} className="hover:underline">
+          <Link href={`/shows/${show.id}`} className="hover:underline">
             {show.title}
           </Link>
         </h2>
@@ -50,27 +51,6 @@ export function ShowRow({ show }: { show: ShowSummary }) {
 }
 
 function Artwork({ show }: { show: ShowSummary }) {
-  if (show.imageUrl) {
-    return (
-      // Artwork comes from any host on the internet; next/image would need each host listed.
-      // biome-ignore lint/performance/noImgElement: remote artwork from arbitrary feed hosts
-      <img
-        src={show.imageUrl}
-        alt=""
-        width={64}
-        height={64}
-        className="size-16 shrink-0 rounded-lg object-cover"
-        loading="lazy"
-        referrerPolicy="no-referrer"
-      />
-    );
-  }
-  return (
-    <div
-      aria-hidden
-      className="flex size-16 shrink-0 items-center justify-center rounded-lg bg-amber-100 text-xl font-bold text-amber-800 dark:bg-amber-900 dark:text-amber-100"
-    >
-      {show.title.slice(0, 1).toUpperCase()}
-    </div>
-  );
+  // From our artwork route: the feed's image, or a drawn initial; never the feed host's address.
+  return <ShowArtwork podcastId={show.id} size={64} />;
 }
