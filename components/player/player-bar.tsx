@@ -91,7 +91,7 @@ function Buttons({ state, controls }: { state: PlayerState; controls: PlayerCont
         type="button"
         className={control}
         onClick={() => controls.skip(-SKIP_SECONDS)}
-        aria-label={`Back ${SKIP_SECONDS} seconds`}
+        aria-label={`−${SKIP_SECONDS} s: back ${SKIP_SECONDS} seconds`}
         aria-keyshortcuts="ArrowLeft"
         title={`Back ${SKIP_SECONDS} seconds (←)`}
       >
@@ -111,7 +111,7 @@ function Buttons({ state, controls }: { state: PlayerState; controls: PlayerCont
         type="button"
         className={control}
         onClick={() => controls.skip(SKIP_SECONDS)}
-        aria-label={`Forward ${SKIP_SECONDS} seconds`}
+        aria-label={`+${SKIP_SECONDS} s: forward ${SKIP_SECONDS} seconds`}
         aria-keyshortcuts="ArrowRight"
         title={`Forward ${SKIP_SECONDS} seconds (→)`}
       >
