@@ -172,9 +172,10 @@ function useAudioEvents(
     const element = audio.current;
     if (!element) return;
     const time = () => {
-      // A soundbite plays its range and stops at its end.
+      // A soundbite plays its range and stops at its end, once: play again and it goes on.
       if (track?.end != null && element.currentTime >= track.end && !element.paused) {
         element.pause();
+        setState((s) => (s.track ? { ...s, track: { ...s.track, end: null } } : s));
       }
       setState((s) => ({ ...s, time: element.currentTime }));
     };

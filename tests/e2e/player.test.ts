@@ -16,6 +16,10 @@ import { signInThroughOutbox } from "./sign-in";
 const baseUrl = inject("baseUrl");
 const stamp = Date.now();
 const showTitle = `Player Check Show ${stamp}`;
+// A second show whose feed marks soundbites: 20 s ranges covering its whole episode.
+const biteShowTitle = `Soundbite Check Show ${stamp}`;
+const BITE_SECONDS = 20;
+const anyTestShow = new RegExp(`Check Show ${stamp}`);
 let browser: Browser;
 let feeds: FeedServer;
 let context: BrowserContext;
@@ -67,8 +71,8 @@ function servesRanges(bytes: Buffer) {
 }
 
 /** A demo transcript made a Podcasting 2.0 JSON one, a paragraph a second. */
-async function timedTranscript(): Promise<{ json: string; seconds: number }> {
-  const markdown = await readFile("lib/demo/feeds/transcripts/brain-science-25.md", "utf8");
+async function timedTranscript(name: string): Promise<{ json: string; seconds: number }> {
+  const markdown = await readFile(`lib/demo/feeds/transcripts/${name}.md`, "utf8");
   const segments = markdown
     .split(/\n\s*\n/)
     .map((paragraph) => /^\*\*(.+?):\*\*\s*([\s\S]+)$/.exec(paragraph.trim()))
@@ -100,17 +104,45 @@ const waitPlaying = (p: Page) =>
   });
 
 /** The first "Play the moment" link on a card of the test's show. */
-function momentLink(p: Page): Locator {
+function momentLink(p: Page, show: string | RegExp = showTitle): Locator {
   return p
-    .locator("article[data-card]", { hasText: showTitle })
+    .locator("article[data-card]", { hasText: show })
     .getByRole("link", { name: /^Play the moment \(\d+:\d\d\)$/ })
     .first();
+}
+
+/** The second show's feed, served when its test runs: its episode is then the newest. */
+async function serveBiteShow(): Promise<void> {
+  const bitten = await timedTranscript("brain-science-30");
+  feeds.route("/bite-check.wav", servesRanges(silentWav(bitten.seconds)));
+  feeds.serve("/bite-check.json", bitten.json, "application/json");
+  // partytime skips a bite starting at 0, so they start half a second in.
+  const bites = Array.from(
+    { length: Math.ceil(bitten.seconds / BITE_SECONDS) },
+    (_, i) =>
+      `<podcast:soundbite startTime="${i * BITE_SECONDS + 0.5}" duration="${BITE_SECONDS}">Bite ${i}</podcast:soundbite>`,
+  ).join("");
+  feeds.serve(
+    "/bite-check.xml",
+    rssFeed({
+      title: biteShowTitle,
+      items: [
+        {
+          guid: `bite-check-${stamp}`,
+          title: "Soundbites, checked",
+          date: new Date().toUTCString(),
+          enclosure: feeds.url("/bite-check.wav"),
+          extra: `<podcast:transcript url="${feeds.url("/bite-check.json")}" type="application/json"/>${bites}`,
+        },
+      ],
+    }),
+  );
 }
 
 beforeAll(async () => {
   browser = await launchBrowser();
   feeds = await startFeedServer();
-  const { json, seconds } = await timedTranscript();
+  const { json, seconds } = await timedTranscript("brain-science-25");
   feeds.route("/player-check.wav", servesRanges(silentWav(seconds)));
   feeds.serve("/player-check.json", json, "application/json");
   feeds.serve(
@@ -138,26 +170,31 @@ afterAll(async () => {
   await feeds?.close();
 });
 
+/** Adds a show as a reader does, and runs the crons until its insights are on the landing page
+ * (which lists the newest three). */
+async function addShowAndSummarize(feed: string, title: string): Promise<void> {
+  await page.goto(`${baseUrl}/settings`);
+  await page.getByLabel("Missing a show? Paste its RSS feed address").fill(feeds.url(feed));
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.waitForURL(/saved=show-queued/);
+  for (let round = 0; round < 5; round++) {
+    await cron("/api/cron/ingest");
+    await cron("/api/cron/summarize");
+    await page.goto(`${baseUrl}/`);
+    if ((await momentLink(page, title).count()) > 0) return;
+  }
+}
+
 describe("the player", () => {
   it("a reader adds a show, and its insights get a Play the moment link", async () => {
     await signInThroughOutbox(page, baseUrl, `player-${stamp}@example.com`);
-    await page.goto(`${baseUrl}/settings`);
-    await page
-      .getByLabel("Missing a show? Paste its RSS feed address")
-      .fill(feeds.url("/player-check.xml"));
-    await page.getByRole("button", { name: "Add", exact: true }).click();
-    await page.waitForURL(/saved=show-queued/);
-    // Other files' shows may be waiting too: run the crons until this show's insights are out.
-    for (let round = 0; round < 5; round++) {
-      await cron("/api/cron/ingest");
-      await cron("/api/cron/summarize");
-      await page.goto(`${baseUrl}/`);
-      if ((await momentLink(page).count()) > 0) break;
-    }
+    await addShowAndSummarize("/player-check.xml", showTitle);
     const link = momentLink(page);
     expect(await link.count()).toBe(1);
     expect(await link.getAttribute("data-play-src")).toBe(feeds.url("/player-check.wav"));
     expect(await link.getAttribute("data-play-show")).toBe(showTitle);
+    // No soundbites in that feed: the moment plays on.
+    expect(await link.getAttribute("data-play-end")).toBeNull();
   });
 
   it("plays the moment in place from the insight's second", async () => {
@@ -252,6 +289,37 @@ describe("the player", () => {
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 
+  it("plays a moment inside a soundbite to the soundbite's end, and on when played again", async () => {
+    await serveBiteShow();
+    await addShowAndSummarize("/bite-check.xml", biteShowTitle);
+    const link = momentLink(page, biteShowTitle);
+    const start = Number(await link.getAttribute("data-play-start"));
+    const end = Number(await link.getAttribute("data-play-end"));
+    // The bite holding the moment: [k·20 + 0.5, k·20 + 20.5) ends at a whole second, floored.
+    expect(end).toBe(Math.floor(Math.floor((start - 0.5) / BITE_SECONDS) * BITE_SECONDS + 20.5));
+    expect(end).toBeGreaterThan(start);
+    await link.click();
+    await waitPlaying(page);
+    // Near the end of the bite rather than waiting out up to 20 s of silence.
+    await page.evaluate((to) => {
+      const audio = document.querySelector("audio[data-player-audio]") as HTMLAudioElement;
+      audio.currentTime = to;
+    }, end - 0.8);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLAudioElement>("audio[data-player-audio]")?.paused === true,
+    );
+    const stopped = await audioState(page);
+    expect(stopped.time).toBeGreaterThanOrEqual(end);
+    expect(stopped.time).toBeLessThan(end + 1);
+    const bar = page.getByRole("region", { name: "Audio player" });
+    await bar.getByRole("button", { name: "Play", exact: true }).click();
+    await page.waitForTimeout(1200);
+    const after = await audioState(page);
+    expect(after.paused).toBe(false);
+    expect(after.time).toBeGreaterThan(stopped.time + 0.5);
+    await bar.getByRole("button", { name: "Close the player" }).click();
+  });
+
   it("plays for a signed-out visitor too, on the cached public page and under its policy", async () => {
     const visitorContext = await browser.newContext();
     const visitor = await visitorContext.newPage();
@@ -261,7 +329,7 @@ describe("the player", () => {
     });
     const response = await visitor.goto(`${baseUrl}/`);
     expect(response?.headers()["content-security-policy"]).toContain("media-src 'self' https:");
-    await momentLink(visitor).click();
+    await momentLink(visitor, anyTestShow).click();
     await waitPlaying(visitor);
     expect(refused).toEqual([]);
     await visitorContext.close();
@@ -271,7 +339,7 @@ describe("the player", () => {
     const plain = await browser.newContext({ javaScriptEnabled: false });
     const visitor = await plain.newPage();
     await visitor.goto(`${baseUrl}/`);
-    const link = momentLink(visitor);
+    const link = momentLink(visitor, anyTestShow);
     const start = await link.getAttribute("data-play-start");
     expect(await link.getAttribute("href")).toMatch(new RegExp(`\\.wav#t=${start}$`));
     expect(await link.getAttribute("target")).toBe("_blank");
