@@ -52,6 +52,7 @@ function pagePolicy(scripts: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' https: data: blob:",
     "font-src 'self'",
+    mediaSources(),
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-src 'self'",
     "object-src 'none'",
@@ -59,6 +60,16 @@ function pagePolicy(scripts: string): string {
     `form-action ${formTargets}`,
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+// The player (components/player) plays each episode's enclosure from the publisher's host. An
+// enclosure address redirects through analytics prefixes (podtrac, chartable, …) to whichever CDN
+// the host uses this month, so no list of hosts can hold them: any https origin may serve media,
+// and only media. Plain http only on this machine, for a feed server on 127.0.0.1 that the
+// private-network setting already lets ingest read (tests, local development).
+function mediaSources(): string {
+  const local = env.INGEST_ALLOW_PRIVATE_NETWORK ? " http://127.0.0.1:* http://localhost:*" : "";
+  return `media-src 'self' https:${local}`;
 }
 
 // Session cookies Auth.js sets (the second over HTTPS). Their presence only says "maybe signed

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { PlayerProvider } from "@/components/player/player";
 import "./globals.css";
 
 // Bundled from @fontsource-variable/inter: a Google-hosted font would need the network at build time.
@@ -27,7 +28,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        {children}
+        {/* The one audio player: here, so it keeps playing across pages. */}
+        <PlayerProvider>{children}</PlayerProvider>
       </body>
     </html>
   );

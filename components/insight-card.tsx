@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { InsightView } from "@/components/insight-view";
-import { ListenLink } from "@/components/listen-link";
+import { PlayMoment } from "@/components/player/play-moment";
 import { formatRelativeDay } from "@/lib/format";
+import { soundbiteEnd } from "@/lib/listen";
 
 /** One insight as a card in a list: headline, takeaway, the quote it rests on, and where it was said. */
 export function InsightCard({
@@ -67,9 +68,20 @@ function Footer({ insight }: { insight: InsightView }) {
       <Link href={`/episodes/${insight.episode.id}`} className="underline underline-offset-2">
         {insight.episode.title}
       </Link>
-      <ListenLink episode={insight.episode} seconds={insight.quoteStartS} />
+      <MomentLink insight={insight} />
       <TopicList topics={insight.topics} />
     </div>
+  );
+}
+
+/** "Play the moment": from the quote's second, to the end of the feed's soundbite around it. */
+export function MomentLink({ insight }: { insight: InsightView }) {
+  return (
+    <PlayMoment
+      episode={{ ...insight.episode, podcastTitle: insight.podcast.title }}
+      seconds={insight.quoteStartS}
+      end={soundbiteEnd(insight.episode.soundbites, insight.quoteStartS)}
+    />
   );
 }
 

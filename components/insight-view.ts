@@ -1,3 +1,5 @@
+import type { Soundbite } from "@/lib/listen";
+
 // The shape of an insight the UI renders. Components take plain data and never import db/.
 export type InsightView = {
   id: string;
@@ -14,6 +16,8 @@ export type InsightView = {
     link: string | null;
     audioUrl: string | null;
     publishedAt: Date | null;
+    /** The feed's podcast:soundbite ranges, when the query carries them. */
+    soundbites?: Soundbite[] | null;
   };
   /** The show's page is /shows/{id}. */
   podcast: { id: string; title: string };

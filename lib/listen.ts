@@ -21,3 +21,23 @@ export function listenHref(
   }
   return webUrl(episode.link) ?? audio;
 }
+
+/** A feed's podcast:soundbite: a range the publisher picked, in seconds. */
+export type Soundbite = { start: number; duration: number; title: string | null };
+
+/**
+ * Where "Play the moment" stops: the end of the feed's soundbite that holds the moment (the
+ * shortest, when several do), so the publisher's own clip plays whole; else null (play on).
+ */
+export function soundbiteEnd(
+  soundbites: readonly Soundbite[] | null | undefined,
+  seconds: number | null,
+): number | null {
+  if (!soundbites?.length || seconds === null || !Number.isFinite(seconds)) return null;
+  const around = soundbites
+    .filter(
+      (bite) => bite.duration > 0 && bite.start <= seconds && seconds < bite.start + bite.duration,
+    )
+    .sort((a, b) => a.duration - b.duration)[0];
+  return around ? around.start + around.duration : null;
+}

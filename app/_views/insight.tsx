@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { Quote, TopicList } from "@/components/insight-card";
-import { ListenLink } from "@/components/listen-link";
+import { MomentLink, Quote, TopicList } from "@/components/insight-card";
 import { SaveControls } from "@/components/save-controls";
 import { Notice } from "@/components/ui";
 import type { InsightData } from "@/lib/views/insight";
@@ -66,7 +65,7 @@ function InsightDetails({ insight }: { insight: InsightData["insight"] }) {
           <>
             <dt className="text-stone-500 dark:text-stone-400">Moment</dt>
             <dd>
-              <ListenLink episode={insight.episode} seconds={insight.quoteStartS} />
+              <MomentLink insight={insight} />
             </dd>
           </>
         ) : null}

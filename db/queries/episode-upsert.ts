@@ -23,6 +23,7 @@ const FEED_COLUMNS = [
   ["transcript_type", "text"],
   ["chapters_url", "text"],
   ["chapters", "jsonb"],
+  ["soundbites", "jsonb"],
   ["status", "text"],
 ] as const;
 const COLUMN_NAMES = sql.raw(FEED_COLUMNS.map(([name]) => name).join(", "));
@@ -72,6 +73,7 @@ export async function upsertEpisodes(
     transcript_type: row.transcriptType ?? null,
     chapters_url: row.chaptersUrl ?? null,
     chapters: row.chapters ?? null,
+    soundbites: row.soundbites ?? null,
     status: row.status ?? "new",
   }));
   const result = await db.execute(sql`

@@ -1,7 +1,14 @@
 import "server-only";
 import { and, cosineDistance, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { type Db, getDb, rowsOf } from "../client";
-import { episodes, insights, insightTopics, podcasts, topics } from "../schema";
+import {
+  type EpisodeSoundbite,
+  episodes,
+  insights,
+  insightTopics,
+  podcasts,
+  topics,
+} from "../schema";
 import { isUuid, searchText } from "./input";
 
 // Reading insights: cards (one, a list, by ids), full-text search, and the nearest by embedding.
@@ -22,6 +29,7 @@ export type InsightCard = {
     link: string | null;
     audioUrl: string | null;
     publishedAt: Date | null;
+    soundbites?: EpisodeSoundbite[] | null;
   };
   podcast: { id: string; title: string; imageUrl: string | null };
 };
@@ -40,6 +48,7 @@ const cardColumns = {
     link: episodes.link,
     audioUrl: episodes.audioUrl,
     publishedAt: episodes.publishedAt,
+    soundbites: episodes.soundbites,
   },
   podcast: { id: podcasts.id, title: podcasts.title, imageUrl: podcasts.imageUrl },
 };

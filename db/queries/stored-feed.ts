@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb, rowsOf } from "../client";
-import { feedEntries, profiles } from "../schema";
+import { type EpisodeSoundbite, feedEntries, profiles } from "../schema";
 import type { InsightCard } from "./insights";
 
 // A reader's stored, ranked feed: written when lib/feed ranks it, read a page at a time.
@@ -86,6 +86,7 @@ type StoredEntryRow = {
   episode_title: string;
   episode_link: string | null;
   audio_url: string | null;
+  soundbites: EpisodeSoundbite[] | string | null;
   published_at: string | Date | null;
   podcast_id: string;
   podcast_title: string;
@@ -116,6 +117,7 @@ function storedEntriesOf(r: StoredEntryRow): StoredFeedPage["entries"] {
         title: r.episode_title,
         link: r.episode_link,
         audioUrl: r.audio_url,
+        soundbites: typeof r.soundbites === "string" ? JSON.parse(r.soundbites) : r.soundbites,
         publishedAt: dateOf(r.published_at),
       },
       podcast: { id: r.podcast_id, title: r.podcast_title, imageUrl: r.image_url },
@@ -143,6 +145,7 @@ export async function readFeedPage({
       select state.built_at, state.newest, fe.position, fe.reason, fe.also_on, fe.topics,
              i.id, i.headline, i.body, i.quote, i.quote_start_s, i.speaker, i.created_at,
              e.id as episode_id, e.title as episode_title, e.link as episode_link, e.audio_url,
+             e.soundbites,
              e.published_at, p.id as podcast_id, p.title as podcast_title, p.image_url
       from state
       left join lateral (select * from feed_entries f

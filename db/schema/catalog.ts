@@ -45,6 +45,9 @@ export type EpisodeStatus = "new" | "transcribed" | "summarized" | "failed" | "a
 
 export type Chapter = { start: number; title: string; url?: string; image?: string };
 
+/** A feed's podcast:soundbite: a range of the episode the publisher picked, in seconds. */
+export type EpisodeSoundbite = { start: number; duration: number; title: string | null };
+
 export const episodes = pgTable(
   "episodes",
   {
@@ -65,6 +68,7 @@ export const episodes = pgTable(
     transcriptType: text("transcript_type"),
     chaptersUrl: text("chapters_url"),
     chapters: jsonb("chapters").$type<Chapter[]>(),
+    soundbites: jsonb("soundbites").$type<EpisodeSoundbite[]>(),
     status: text("status").$type<EpisodeStatus>().notNull().default("new"),
     failureReason: text("failure_reason"),
     attempts: integer("attempts").notNull().default(0),

@@ -146,6 +146,7 @@ function episodeRows(
       transcriptType: transcript ? transcriptFormatOf(transcript.type, transcript.url) : null,
       chaptersUrl: episode.chaptersUrl,
       chapters: episode.chapters,
+      soundbites: episode.soundbites,
       status: !firstCheck || newest.has(episode.guid) ? "new" : "archived",
     };
   });

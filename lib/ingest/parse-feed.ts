@@ -1,6 +1,6 @@
 import { type Episode as FeedItem, type FeedObject, parseFeed } from "podcast-partytime";
 import { logger as partytimeLogger } from "podcast-partytime/dist/logger";
-import type { Chapter } from "@/db/schema";
+import type { Chapter, EpisodeSoundbite } from "@/db/schema";
 import { podloveChaptersByGuid } from "./podlove-chapters";
 import { sanitizeShowNotes, showNotesText } from "./show-notes";
 
@@ -20,6 +20,7 @@ export type ParsedEpisode = {
   transcripts: { url: string; type: string | null }[];
   chaptersUrl: string | null;
   chapters: Chapter[] | null;
+  soundbites: EpisodeSoundbite[] | null;
 };
 
 export type ParsedFeed = {
@@ -149,8 +150,28 @@ function toEpisode(
     }),
     chaptersUrl: linkedUrl(item.podcastChapters?.url, baseUrl),
     chapters: pscChapters.get(guid) ?? null,
+    soundbites: soundbitesOf(item, title),
   };
 }
+
+/**
+ * podcast:soundbite ranges, checked: a start and a positive duration in seconds, at most 20 per
+ * episode, none past 24 hours. partytime names a bite without text after the show; we keep only a
+ * title that says something of its own. (partytime also skips a bite that starts at 0:00.)
+ */
+function soundbitesOf(item: FeedItem, episodeTitle: string): EpisodeSoundbite[] | null {
+  const bites = (item.podcastSoundbites ?? []).flatMap((bite) => {
+    const start = Number(bite.startTime);
+    const duration = Number(bite.duration);
+    const fine = (n: number) => Number.isFinite(n) && n >= 0 && n <= DAY_SECONDS;
+    if (!fine(start) || !fine(duration) || duration === 0) return [];
+    const title = clean(bite.title)?.slice(0, 300) ?? null;
+    return [{ start, duration, title: title === episodeTitle ? null : title }];
+  });
+  return bites.length > 0 ? bites.slice(0, 20) : null;
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
 
 function clean(value: string | null | undefined): string | null {
   const trimmed = typeof value === "string" ? value.trim() : "";

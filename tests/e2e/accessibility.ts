@@ -20,13 +20,19 @@ type Violation = {
   nodes: { target: unknown[] }[];
 };
 
-export async function expectAccessible(page: Page, url: string): Promise<void> {
+/** `open` puts the page in the state to check after each load (e.g. the player opened). */
+export async function expectAccessible(
+  page: Page,
+  url: string,
+  open?: (page: Page) => Promise<void>,
+): Promise<void> {
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   try {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto(url);
+      await open?.(page);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );

@@ -39,10 +39,10 @@ describe("a first-time visitor", () => {
     for (const card of (await cards.all()).slice(0, 8)) {
       expect(await card.locator("h2").innerText()).not.toBe("");
       expect(await card.locator("blockquote").innerText()).toMatch(/^“.+”$/s);
-      // Changelog states times every few minutes (its news, never): "Listen at" where it does.
-      const listen = card.getByRole("link", { name: /^Listen( at \d+:\d{2})?$/ });
+      // Changelog states times every few minutes (its news, never): "Play the moment" where it does.
+      const listen = card.getByRole("link", { name: /^(Listen|Play the moment \(\d+:\d{2}\))$/ });
       const href = await listen.getAttribute("href");
-      if ((await listen.innerText()).startsWith("Listen at")) {
+      if ((await listen.innerText()).startsWith("Play the moment")) {
         expect(href).toMatch(/#t=\d+$/);
         timed++;
       }
@@ -79,7 +79,9 @@ describe("a first-time visitor", () => {
     await first.click();
     await page.waitForURL(/\/insights\/[0-9a-f-]{36}$/);
     expect(await page.locator("h1").innerText()).toBe(headline);
-    expect(await page.getByRole("link", { name: /^Listen( at \d+:\d{2})?$/ }).count()).toBe(1);
+    expect(
+      await page.getByRole("link", { name: /^(Listen|Play the moment \(\d+:\d{2}\))$/ }).count(),
+    ).toBe(1);
     // Related insights show only above the floor the gold themes justify (tests/db/related,
     // npm run eval:insights); the demo's hashed embedding clears it for near-duplicates only.
     await screenshot(page, "insight");
