@@ -7,8 +7,9 @@ import { env } from "@/lib/env";
 // with them. The public pages served from the cache get the same policy without a nonce (below).
 
 // Paths whose responses carry no page policy of their own here: API routes, downloads, feeds and
-// the outbox's framed email HTML (which sets its own).
-const NO_PAGE_POLICY = /^\/(?:api\/|rss\/|saved\/export\/|dev\/outbox\/[^/]+\/html)/;
+// the outbox's framed email HTML (which sets its own), a topic's feed and an insight's card image.
+const NO_PAGE_POLICY =
+  /^\/(?:api\/|rss\/|saved\/export\/|dev\/outbox\/[^/]+\/html|topics\/[^/]+\/feed\.xml$|insights\/[^/]+\/opengraph-image)/;
 
 export function proxy(request: NextRequest) {
   // An address that is not valid UTF-8 once decoded ("%ED%A0%80", a lone surrogate) cannot name
@@ -64,10 +65,11 @@ function pagePolicy(scripts: string): string {
 // Session cookies Auth.js sets (the second over HTTPS). Their presence only says "maybe signed
 // in": the page itself checks the session, and shows the signed-out view if it has ended.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const TOPIC = /^\/topics\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const INSIGHT = /^\/insights\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** The cached public page that answers this request, when the visitor is signed out and asks
- * for the landing page, the first page of the feed or an insight, with no query. */
+ * for the landing page, the first page of the feed, an insight or a topic, with no query. */
 export function publicVersion(request: NextRequest): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   if (request.nextUrl.search) return null;
@@ -76,7 +78,9 @@ export function publicVersion(request: NextRequest): string | null {
   if (path === "/") return "/public/landing";
   if (path === "/feed") return "/public/feed";
   const insight = INSIGHT.exec(path);
-  return insight ? `/public/insights/${insight[1]}` : null;
+  if (insight) return `/public/insights/${insight[1]}`;
+  const topic = TOPIC.exec(path);
+  return topic ? `/public/topics/${topic[1]}` : null;
 }
 
 // A page rendered once for everyone cannot carry a per-request nonce, so its scripts are allowed

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { InsightView } from "@/components/insight-view";
 import { ListenLink } from "@/components/listen-link";
+import { ShareButton } from "@/components/share-button";
 import { formatRelativeDay } from "@/lib/format";
+import { pageUrl } from "@/lib/page-url";
 
 /** One insight as a card in a list: headline, takeaway, the quote it rests on, and where it was said. */
 export function InsightCard({
@@ -65,7 +67,19 @@ function Footer({ insight }: { insight: InsightView }) {
       <span>{insight.episode.title}</span>
       <ListenLink episode={insight.episode} seconds={insight.quoteStartS} />
       <TopicList topics={insight.topics} />
+      <ShareInsight insight={insight} />
     </div>
+  );
+}
+
+/** The share button with the insight's absolute address (APP_URL). */
+export function ShareInsight({ insight }: { insight: Pick<InsightView, "id" | "headline"> }) {
+  return (
+    <ShareButton
+      url={pageUrl(`/insights/${insight.id}`)}
+      title={insight.headline}
+      text={`${insight.headline} · Podbrief`}
+    />
   );
 }
 
@@ -75,7 +89,9 @@ export function TopicList({ topics }: { topics: InsightView["topics"] }) {
     <ul className="flex flex-wrap gap-1.5" aria-label="Topics">
       {topics.map((topic) => (
         <li key={topic.slug} className="chip">
-          {topic.label}
+          <Link href={`/topics/${topic.slug}`} className="hover:underline">
+            {topic.label}
+          </Link>
         </li>
       ))}
     </ul>

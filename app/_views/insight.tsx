@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Quote, TopicList } from "@/components/insight-card";
+import { Quote, ShareInsight, TopicList } from "@/components/insight-card";
 import { ListenLink } from "@/components/listen-link";
 import { SaveControls } from "@/components/save-controls";
 import { Notice } from "@/components/ui";
@@ -66,6 +66,9 @@ function InsightDetails({ insight }: { insight: InsightData["insight"] }) {
           <TopicList topics={insight.topics} />
         </dd>
       </dl>
+      <p className="mt-4">
+        <ShareInsight insight={insight} />
+      </p>
     </>
   );
 }

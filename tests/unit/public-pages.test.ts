@@ -18,6 +18,8 @@ describe("publicVersion", () => {
     ["/", "/public/landing"],
     ["/feed", "/public/feed"],
     [`/insights/${ID}`, `/public/insights/${ID}`],
+    ["/topics/startups", "/public/topics/startups"],
+    ["/topics/machine-learning", "/public/topics/machine-learning"],
   ])("serves a signed-out GET of %s from %s", (path, cached) => {
     expect(publicVersion(request(path))).toBe(cached);
     expect(publicVersion(request(path, { method: "HEAD" }))).toBe(cached);
@@ -32,6 +34,10 @@ describe("publicVersion", () => {
     ["a page that is always per reader", request("/saved")],
     ["an id that is not a lowercase UUID", request(`/insights/${ID.toUpperCase()}`)],
     ["a path below an insight", request(`/insights/${ID}/more`)],
+    ["an insight's card image", request(`/insights/${ID}/opengraph-image`)],
+    ["a later page of a topic", request("/topics/startups?page=2")],
+    ["a topic's feed", request("/topics/startups/feed.xml")],
+    ["a slug that is not one of ours", request("/topics/Startups")],
   ])("renders the request itself with %s", (_case, req) => {
     expect(publicVersion(req)).toBeNull();
   });
