@@ -7,8 +7,8 @@ export async function insightMetadata(id: string): Promise<Metadata> {
   const insight = await findInsight(id);
   if (!insight) return { title: "Insight not found" };
   const url = new URL(`/insights/${insight.id}`, env.APP_URL).toString();
-  // The card image (./(reader)/insights/[id]/opengraph-image), named in full here so the public
-  // copy of the page (app/public/insights), which is outside that route's folder, has it too.
+  // The card image (app/insights/[id]/opengraph-image), named in full here: the public copy of
+  // the page (app/public/insights) is outside that route's folder, and would not get it.
   const image = {
     url: `${url}/opengraph-image`,
     width: 1200,

@@ -1,4 +1,7 @@
 // GET /insights/[id]/opengraph-image — the insight as a 1200×630 card where a link to it unfurls
+// Outside the (reader) group on purpose: inside a route group Next adds a hash to the image's
+// address (opengraph-image-1pccls). Here it is plain, so the reader's page and the cached public
+// copy (app/public/insights) both name it in full (app/_views/insight-metadata).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
