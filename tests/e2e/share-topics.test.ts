@@ -41,6 +41,7 @@ describe("an insight's card image", () => {
     const response = await fetch(`${baseUrl}${await insightPath()}/opengraph-image`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/png");
+    expect(response.headers.get("cache-control")).toContain("public");
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
     await mkdir("test-results", { recursive: true });
