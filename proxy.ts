@@ -7,8 +7,9 @@ import { env } from "@/lib/env";
 // with them. The public pages served from the cache get the same policy without a nonce (below).
 
 // Paths whose responses carry no page policy of their own here: API routes, downloads, feeds and
-// the outbox's framed email HTML (which sets its own).
-const NO_PAGE_POLICY = /^\/(?:api\/|rss\/|saved\/export\/|dev\/outbox\/[^/]+\/html)/;
+// the outbox's framed email HTML (which sets its own), a topic's feed and an insight's card image.
+const NO_PAGE_POLICY =
+  /^\/(?:api\/|rss\/|saved\/export\/|dev\/outbox\/[^/]+\/html|topics\/[^/]+\/feed\.xml$|insights\/[^/]+\/opengraph-image)/;
 
 export function proxy(request: NextRequest) {
   // An address that is not valid UTF-8 once decoded ("%ED%A0%80", a lone surrogate) cannot name
@@ -77,10 +78,11 @@ function mediaSources(): string {
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PAGE =
   /^\/(insights|shows|episodes)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const TOPIC = /^\/topics\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The cached public page that answers this request, when the visitor is signed out and asks
- * for the landing page, the first page of the feed, an insight, a show or an episode, with no
- * query. */
+ * for the landing page, the first page of the feed, an insight, a show, an episode or a topic,
+ * with no query. */
 export function publicVersion(request: NextRequest): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   if (request.nextUrl.search) return null;
@@ -89,7 +91,9 @@ export function publicVersion(request: NextRequest): string | null {
   if (path === "/") return "/public/landing";
   if (path === "/feed") return "/public/feed";
   const page = PUBLIC_PAGE.exec(path);
-  return page ? `/public/${page[1]}/${page[2]}` : null;
+  if (page) return `/public/${page[1]}/${page[2]}`;
+  const topic = TOPIC.exec(path);
+  return topic ? `/public/topics/${topic[1]}` : null;
 }
 
 // A page rendered once for everyone cannot carry a per-request nonce, so its scripts are allowed

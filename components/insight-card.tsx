@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { InsightView } from "@/components/insight-view";
 import { PlayMoment } from "@/components/player/play-moment";
+import { ShareButton } from "@/components/share-button";
 import { formatRelativeDay } from "@/lib/format";
 import { soundbiteEnd } from "@/lib/listen";
+import { pageUrl } from "@/lib/page-url";
 
 /** One insight as a card in a list: headline, takeaway, the quote it rests on, and where it was said. */
 export function InsightCard({
@@ -70,6 +72,7 @@ function Footer({ insight }: { insight: InsightView }) {
       </Link>
       <MomentLink insight={insight} />
       <TopicList topics={insight.topics} />
+      <ShareInsight insight={insight} />
     </div>
   );
 }
@@ -85,13 +88,26 @@ export function MomentLink({ insight }: { insight: InsightView }) {
   );
 }
 
+/** The share button with the insight's absolute address (APP_URL). */
+export function ShareInsight({ insight }: { insight: Pick<InsightView, "id" | "headline"> }) {
+  return (
+    <ShareButton
+      url={pageUrl(`/insights/${insight.id}`)}
+      title={insight.headline}
+      text={`${insight.headline} · Podbrief`}
+    />
+  );
+}
+
 export function TopicList({ topics }: { topics: InsightView["topics"] }) {
   if (topics.length === 0) return null;
   return (
     <ul className="flex flex-wrap gap-1.5" aria-label="Topics">
       {topics.map((topic) => (
         <li key={topic.slug} className="chip">
-          {topic.label}
+          <Link href={`/topics/${topic.slug}`} className="hover:underline">
+            {topic.label}
+          </Link>
         </li>
       ))}
     </ul>

@@ -96,3 +96,13 @@ export async function unfollowPodcast(input: {
   if (removed) await markFeedStale({ userId: input.userId });
   return removed;
 }
+
+/** Follows or unfollows one topic (a known one: the caller checks the vocabulary). */
+export async function setTopicFollowed(input: {
+  userId: string;
+  slug: string;
+  followed: boolean;
+}): Promise<void> {
+  await profiles.setTopicFollowed(input);
+  await markFeedStale({ userId: input.userId });
+}

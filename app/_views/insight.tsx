@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MomentLink, Quote, TopicList } from "@/components/insight-card";
+import { MomentLink, Quote, ShareInsight, TopicList } from "@/components/insight-card";
 import { SaveControls } from "@/components/save-controls";
 import { Notice } from "@/components/ui";
 import type { InsightData } from "@/lib/views/insight";
@@ -74,6 +74,9 @@ function InsightDetails({ insight }: { insight: InsightData["insight"] }) {
           <TopicList topics={insight.topics} />
         </dd>
       </dl>
+      <p className="mt-4">
+        <ShareInsight insight={insight} />
+      </p>
     </>
   );
 }

@@ -16,6 +16,7 @@ import {
 import {
   addShowAction,
   followAction,
+  followTopicAction,
   resetFeedTokenAction,
   saveSettingsAction,
 } from "@/lib/actions/profile";
@@ -63,6 +64,9 @@ export const addShowForm = readerForm(addShowAction, {
 
 /** Follow / unfollow buttons in the shows list. */
 export const followForm = readerForm(followAction, { back: "/settings", done: "stay" });
+
+/** Follow / unfollow on a topic's page (/topics/[slug]), back to that page. */
+export const followTopicForm = readerForm(followTopicAction, { back: "/feed" });
 
 /** "Make a new private feed address" on /saved. */
 export const resetFeedTokenForm = readerForm(resetFeedTokenAction, {

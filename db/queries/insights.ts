@@ -1,5 +1,5 @@
 import "server-only";
-import { and, cosineDistance, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, cosineDistance, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { type Db, getDb, rowsOf } from "../client";
 import {
   type EpisodeSoundbite,
@@ -97,6 +97,31 @@ export async function insightCardsByIds({ ids }: { ids: string[] }): Promise<Ins
   const rows = await selectCards(db).where(inArray(insights.id, valid));
   const byId = new Map((await withTopics(rows)).map((card) => [card.id, card]));
   return valid.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Insights on one topic made after `since`, best score first (newest on a tie), a page at a time. */
+export async function bestInsightsOnTopic({
+  slug,
+  since,
+  limit,
+  offset = 0,
+}: {
+  slug: string;
+  since: Date;
+  limit: number;
+  offset?: number;
+}): Promise<InsightCard[]> {
+  const db = await getDb();
+  const onTopic = db
+    .select({ id: insightTopics.insightId })
+    .from(insightTopics)
+    .where(eq(insightTopics.topicSlug, slug));
+  const rows = await selectCards(db)
+    .where(and(gt(insights.createdAt, since), inArray(insights.id, onTopic)))
+    .orderBy(desc(insights.score), desc(insights.createdAt), insights.id)
+    .limit(limit)
+    .offset(offset);
+  return withTopics(rows);
 }
 
 /** Full-text search over headline, body and quote, best match first. */

@@ -137,6 +137,31 @@ export async function unfollowPodcast({
   return removed.length > 0;
 }
 
+/** Follows or unfollows one topic; following makes the reader's profile when they have none. */
+export async function setTopicFollowed({
+  userId,
+  slug,
+  followed,
+}: {
+  userId: string;
+  slug: string;
+  followed: boolean;
+}): Promise<void> {
+  const db = await getDb();
+  const without = sql`array_remove(${profiles.followedTopics}, ${slug}::text)`;
+  if (!followed) {
+    await db.update(profiles).set({ followedTopics: without }).where(eq(profiles.userId, userId));
+    return;
+  }
+  await db
+    .insert(profiles)
+    .values({ userId, followedTopics: [slug] })
+    .onConflictDoUpdate({
+      target: profiles.userId,
+      set: { followedTopics: sql`array_append(${without}, ${slug}::text)` },
+    });
+}
+
 export type ShowChoice = { id: string; title: string; author: string | null; followed: boolean };
 
 /** Shows to pick from: those matching `q` (title or author), followed ones first. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { topics } from "../schema";
 
@@ -20,4 +20,15 @@ export async function upsertTopics({
 export async function listTopics(): Promise<{ slug: string; label: string }[]> {
   const db = await getDb();
   return db.select().from(topics).orderBy(topics.label);
+}
+
+/** One topic of the vocabulary by its slug; null when there is none. */
+export async function getTopic({
+  slug,
+}: {
+  slug: string;
+}): Promise<{ slug: string; label: string } | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(topics).where(eq(topics.slug, slug));
+  return row ?? null;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getPodcastByFeedUrl } from "@/db/queries/podcast-feeds";
 import { feedToken } from "@/db/queries/profiles";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import { listTopics } from "@/db/queries/topics";
+import { getTopic, listTopics } from "@/db/queries/topics";
 import { readerAction } from "@/lib/actions/reader-action";
 import { BRIEF_CADENCES } from "@/lib/brief/cadence";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,13 @@ import { FetchError, forStrangers } from "@/lib/ingest/address";
 import { fetchDocument } from "@/lib/ingest/fetch-document";
 import { FeedParseError, parsePodcastFeed } from "@/lib/ingest/parse-feed";
 import { embedTexts } from "@/lib/insights/embed";
-import { followPodcast, saveProfile, setFollows, unfollowPodcast } from "@/lib/reader-changes";
+import {
+  followPodcast,
+  saveProfile,
+  setFollows,
+  setTopicFollowed,
+  unfollowPodcast,
+} from "@/lib/reader-changes";
 import { typedText } from "@/lib/typed-text";
 
 // What a reader chooses: topics, shows, interests, time zone, brief hour and cadence; the private
@@ -108,6 +114,18 @@ export const followAction = readerAction(
       : await unfollowPodcast({ userId: reader.id, podcastId });
     if (!done) throw new AppError("not_found:podcast");
     return { podcastId, follow };
+  },
+);
+
+/** Follow / unfollow on a topic's page. */
+export const followTopicAction = readerAction(
+  "following the topic",
+  z.object({ slug: z.string().trim().min(1).max(60), follow: checkbox }),
+  async ({ slug, follow }, reader) => {
+    if (!(await getTopic({ slug })))
+      throw new AppError("not_found:topic", "There is no such topic.");
+    await setTopicFollowed({ userId: reader.id, slug, followed: follow });
+    return { slug, follow };
   },
 );
 

@@ -182,6 +182,11 @@ const cases: Record<string, Case> = {
     input: (w) => ({ podcastId: w.podcastId, follow: "false" }),
     forOther: "not_found",
   },
+  followTopicAction: {
+    input: () => ({ slug: "leadership", follow: "on" }),
+    forOther: "own",
+    ownCheck: (data) => expect(data).toEqual({ slug: "leadership", follow: true }),
+  },
   addShowAction: {
     input: (w) => ({ url: w.feedUrl }),
     forOther: "own",

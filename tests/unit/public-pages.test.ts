@@ -20,6 +20,8 @@ describe("publicVersion", () => {
     [`/insights/${ID}`, `/public/insights/${ID}`],
     [`/shows/${ID}`, `/public/shows/${ID}`],
     [`/episodes/${ID}`, `/public/episodes/${ID}`],
+    ["/topics/startups", "/public/topics/startups"],
+    ["/topics/machine-learning", "/public/topics/machine-learning"],
   ])("serves a signed-out GET of %s from %s", (path, cached) => {
     expect(publicVersion(request(path))).toBe(cached);
     expect(publicVersion(request(path, { method: "HEAD" }))).toBe(cached);
@@ -37,6 +39,10 @@ describe("publicVersion", () => {
     ["a show's older episodes", request(`/shows/${ID}?page=2`)],
     ["a search in an episode's transcript", request(`/episodes/${ID}?q=cargo`)],
     ["a show page with a session", request(`/shows/${ID}`, { cookie: "authjs.session-token=abc" })],
+    ["an insight's card image", request(`/insights/${ID}/opengraph-image`)],
+    ["a later page of a topic", request("/topics/startups?page=2")],
+    ["a topic's feed", request("/topics/startups/feed.xml")],
+    ["a slug that is not one of ours", request("/topics/Startups")],
   ])("renders the request itself with %s", (_case, req) => {
     expect(publicVersion(req)).toBeNull();
   });
