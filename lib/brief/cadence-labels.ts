@@ -13,7 +13,7 @@ export const WEEKDAYS = [
 ] as const;
 
 export const CADENCE_CHOICES = [
-  { value: "daily", label: "Daily", hint: "Your top 5, every morning." },
+  { value: "daily", label: "Daily", hint: "Your top 5, every day." },
   { value: "weekdays", label: "Weekdays", hint: "Your top 5, Monday to Friday." },
   { value: "weekly", label: "Weekly", hint: "The week's best 10, once a week." },
 ] as const;

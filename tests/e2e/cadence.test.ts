@@ -84,17 +84,35 @@ describe("the brief's cadence", () => {
       "Saved: your brief now arrives Monday to Friday at 00:00.",
     );
     await screenshot(stranger, "cadence-email-link");
+    await stranger.setViewportSize({ width: 390, height: 844 });
+    await stranger.emulateMedia({ colorScheme: "dark" });
+    await screenshot(stranger, "cadence-email-link-390-dark");
+    await stranger.close();
+
+    // Without JavaScript the form posts all the same.
+    const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await plain.goto(url);
+    await plain.getByRole("radio", { name: /^Weekly/ }).check();
+    await plain.getByLabel("Weekly brief on").selectOption("2");
+    await plain.getByRole("button", { name: "Save" }).click();
+    await plain.getByText("Saved: your brief now arrives every Tuesday at 00:00.").waitFor();
+    await plain.goto(url);
+    await plain.getByRole("radio", { name: /^Weekdays/ }).check();
+    await plain.getByRole("button", { name: "Save" }).click();
+    await plain.getByText("Saved: your brief now arrives Monday to Friday at 00:00.").waitFor();
+    await plain.close();
 
     const tampered = url.replace(
       /t=([\w-]+)\.([\w-]+)$/,
       (_all, p: string, s: string) => `t=${p}.${s.slice(0, -3)}abc`,
     );
     expect(tampered).not.toBe(url);
-    await stranger.goto(tampered);
-    await stranger.getByRole("heading", { name: "This link does not work" }).waitFor();
-    expect(await stranger.getByRole("radio").count()).toBe(0);
-    await screenshot(stranger, "cadence-bad-link");
-    await stranger.close();
+    const bad = await (await browser.newContext()).newPage();
+    await bad.goto(tampered);
+    await bad.getByRole("heading", { name: "This link does not work" }).waitFor();
+    expect(await bad.getByRole("radio").count()).toBe(0);
+    await screenshot(bad, "cadence-bad-link");
+    await bad.close();
   });
 
   it("is set to Weekly on Friday in /settings and kept after a reload", async () => {
