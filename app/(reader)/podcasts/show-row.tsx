@@ -11,14 +11,20 @@ export function ShowRow({ show }: { show: ShowSummary }) {
       <Artwork show={show} />
       <div className="min-w-0">
         <h2 className="font-semibold">
-          <Link href={`/feed?show=${show.id}`} className="hover:underline">
-            {show.title}
+          <Link href={`/shows/${show.id}`} className="hover:underline">
+            {show.title === show.feedUrl ? `Untitled show (${hostOf(show.feedUrl)})` : show.title}
           </Link>
         </h2>
+        {show.author ? (
+          <p className="truncate text-sm text-stone-700 dark:text-stone-300">{show.author}</p>
+        ) : null}
         <p className="text-sm text-stone-500 dark:text-stone-400">
           {show.episodeCount} {show.episodeCount === 1 ? "episode" : "episodes"} ·{" "}
           {show.checkedAt ? `checked ${formatRelativeDay(show.checkedAt)}` : "not checked yet"}
-          {show.locked ? " · locked by its publisher" : ""}
+          {show.locked ? " · locked by its publisher" : ""} ·{" "}
+          <Link href={`/feed?show=${show.id}`} className="underline">
+            its insights
+          </Link>
         </p>
         {show.textIssue ? (
           <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">
@@ -73,4 +79,12 @@ function Artwork({ show }: { show: ShowSummary }) {
       {show.title.slice(0, 1).toUpperCase()}
     </div>
   );
+}
+
+function hostOf(address: string): string {
+  try {
+    return new URL(address).host;
+  } catch {
+    return "no address";
+  }
 }
