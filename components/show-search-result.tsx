@@ -29,10 +29,10 @@ export function CatalogResult({ show }: { show: CatalogHit }) {
           type="submit"
           disabled={pending}
           aria-pressed={followed}
-          aria-label={`${followed ? "Unfollow" : "Follow"} ${show.title}`}
           className={quietButtonClass}
         >
           {followed ? "✓ Following" : "Follow"}
+          <span className="sr-only"> {show.title}</span>
         </button>
       </form>
     </ResultRow>
@@ -56,13 +56,9 @@ export function DirectoryHit({ show }: { show: DirectoryResult }) {
       ) : (
         <form action={action}>
           <input type="hidden" name="url" value={show.feedUrl} />
-          <button
-            type="submit"
-            disabled={pending}
-            aria-label={`Add and follow ${show.title}`}
-            className={quietButtonClass}
-          >
+          <button type="submit" disabled={pending} className={quietButtonClass}>
             {pending ? "Adding…" : "Add and follow"}
+            <span className="sr-only"> {show.title}</span>
           </button>
         </form>
       )}

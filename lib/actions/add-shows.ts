@@ -49,11 +49,15 @@ export async function addAndFollowShow({
     // (a web page, a typo, a host that resolves inside our network) is refused in words and
     // stored nowhere, rather than listed as "Untitled show".
     const feedUrl = normalizeFeedUrl(url);
+    let details: Parameters<typeof addShow>[0]["details"];
     if (!(await getPodcastByFeedUrl({ feedUrl }))) {
       const fetched = await fetchDocument(feedUrl, "feed");
-      if (fetched.status === "ok") parsePodcastFeed(fetched.body, { baseUrl: fetched.url });
+      if (fetched.status === "ok") {
+        const feed = parsePodcastFeed(fetched.body, { baseUrl: fetched.url });
+        details = { title: feed.title, author: feed.author, imageUrl: feed.imageUrl };
+      }
     }
-    show = await addShow({ url: feedUrl });
+    show = await addShow({ url: feedUrl, details });
   } catch (error) {
     // The ingest library's own sentences (bad URL, private address, not a feed) are safe to show.
     if (error instanceof FetchError || error instanceof FeedParseError)

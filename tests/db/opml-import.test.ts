@@ -36,7 +36,7 @@ async function givenFeeds() {
 async function tables() {
   const db = await getDb();
   return {
-    podcasts: await db.select({ feedUrl: podcasts.feedUrl }).from(podcasts),
+    podcasts: await db.select({ feedUrl: podcasts.feedUrl, title: podcasts.title }).from(podcasts),
     follows: await db.select().from(follows),
   };
 }
@@ -56,8 +56,8 @@ describe("importOpmlAction", () => {
       new RegExp(`^Added 1 show\\. 2 could not be read: ${page.replace(/[.?]/g, "\\$&")}: .+; `),
     );
     const after = await tables();
-    // Only the feed that was read is stored.
-    expect(after.podcasts.map((p) => p.feedUrl)).toEqual([good]);
+    // Only the feed that was read is stored, under the name it gave (not "Untitled" until a check).
+    expect(after.podcasts).toEqual([{ feedUrl: good, title: "Good Show" }]);
     expect(after.follows).toHaveLength(1);
     expect(after.follows[0]?.userId).toBe(reader.id);
   });
