@@ -170,13 +170,10 @@ function ShowRow({ show, here }: { show: Show; here: string }) {
         <input type="hidden" name="podcastId" value={show.id} />
         <input type="hidden" name="next" value={here} />
         <input type="hidden" name="follow" value={show.followed ? "false" : "true"} />
-        <button
-          type="submit"
-          aria-pressed={show.followed}
-          aria-label={`${show.followed ? "Unfollow" : "Follow"} ${show.title}`}
-          className={quietButtonClass}
-        >
+        <button type="submit" aria-pressed={show.followed} className={quietButtonClass}>
           {show.followed ? "✓ Following" : "Follow"}
+          {/* The show's name is part of the button's name, after the words it shows (WCAG 2.5.3). */}
+          <span className="sr-only"> {show.title || "Untitled show"}</span>
         </button>
       </form>
     </li>

@@ -19,6 +19,8 @@ export type FakeDirectory = {
   url: string;
   setShows: (shows: FakeShow[]) => void;
   setMode: (mode: DirectoryMode) => void;
+  /** Searches containing this word get a 500 whatever the mode (for a server started once). */
+  setFailingWord: (word: string) => void;
   /** Podcast Index credentials the server accepts; requests signed otherwise get a 401. */
   setCredentials: (key: string, secret: string) => void;
   requests: () => { path: string; query: URLSearchParams; headers: IncomingHttpHeaders }[];
@@ -29,17 +31,19 @@ export async function startFakeDirectory({ port = 0 } = {}): Promise<FakeDirecto
   let shows: FakeShow[] = [];
   let mode: DirectoryMode = "ok";
   let credentials = { key: "", secret: "" };
+  let failingWord = "";
   const seen: ReturnType<FakeDirectory["requests"]> = [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://x");
     seen.push({ path: url.pathname, query: url.searchParams, headers: request.headers });
     if (mode === "hang") return; // never answers; the client's timeout has to end it
-    if (mode === "error") return void response.writeHead(500).end("directory is down");
+    const asked = (url.searchParams.get("term") ?? url.searchParams.get("q") ?? "").toLowerCase();
+    if (mode === "error" || (failingWord && asked.includes(failingWord)))
+      return void response.writeHead(500).end("directory is down");
     const json = (status: number, body: unknown) =>
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     if (mode === "junk") return void json(200, { resultCount: "many", results: "nope" });
-    const term = (url.searchParams.get("term") ?? url.searchParams.get("q") ?? "").toLowerCase();
-    const found = shows.filter((s) => `${s.title} ${s.author}`.toLowerCase().includes(term));
+    const found = shows.filter((s) => `${s.title} ${s.author}`.toLowerCase().includes(asked));
     if (url.pathname === "/search") {
       return void json(200, {
         resultCount: found.length,
@@ -93,6 +97,9 @@ export async function startFakeDirectory({ port = 0 } = {}): Promise<FakeDirecto
     },
     setMode: (next) => {
       mode = next;
+    },
+    setFailingWord: (word) => {
+      failingWord = word.toLowerCase();
     },
     setCredentials: (key, secret) => {
       credentials = { key, secret };
