@@ -26,11 +26,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  // The shows added here are checked now, while their feeds still answer: a later test's ingest
-  // run then finds only its own shows due.
-  await fetch(`${baseUrl}/api/cron/ingest`, {
-    headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
-  });
+  // The shows added here are checked and their episodes summarized now, while their feeds still
+  // answer: a later test's ingest and summarize runs then find only their own work.
+  const cron = async (path: string) =>
+    (
+      await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } })
+    ).json();
+  await cron("/api/cron/ingest");
+  for (let slice = 0; slice < 5 && (await cron("/api/cron/summarize")).episodes > 0; slice++) {}
   await feeds?.close();
 });
 
