@@ -1,7 +1,10 @@
 import { addShowForm, followForm, saveSettingsForm } from "@/app/actions/reader";
 import { BriefCadenceField } from "@/components/brief-cadence-field";
+import { OpmlUpload } from "@/components/opml-upload";
+import { ShowSearch } from "@/components/show-search";
 import { TimeZoneField } from "@/components/time-zone-field";
 import { buttonClass, inputClass, quietButtonClass } from "@/components/ui";
+import type { ShowSearchResults } from "@/lib/views/show-search";
 
 // Topics, shows, interests, time zone, brief hour and cadence: the onboarding page and /settings.
 // The settings inputs sit in several sections but belong to one form (form="settings"); the
@@ -24,6 +27,8 @@ type Props = {
   topics: { slug: string; label: string }[];
   shows: Show[];
   showQuery: string;
+  /** The show search's results for the page's ?find= (rendered without JavaScript too). */
+  showSearch?: ShowSearchResults | null;
   settings: Settings;
   prefillTimeZone: boolean;
 };
@@ -43,6 +48,7 @@ export function ReaderSettings({
   topics,
   shows,
   showQuery,
+  showSearch = null,
   settings,
   prefillTimeZone,
 }: Props) {
@@ -53,7 +59,7 @@ export function ReaderSettings({
         {mode === "onboarding" ? <input type="hidden" name="onboarding" value="on" /> : null}
       </form>
       <TopicsSection topics={topics} settings={settings} />
-      <ShowsSection here={here} shows={shows} showQuery={showQuery} />
+      <ShowsSection here={here} shows={shows} showQuery={showQuery} showSearch={showSearch} />
       <BriefSection settings={settings} prefillTimeZone={prefillTimeZone} />
       <div className="mt-6 flex justify-end">
         <button type="submit" form="settings" className={buttonClass}>
@@ -109,7 +115,12 @@ function TopicsSection({ topics, settings }: Pick<Props, "topics" | "settings">)
   );
 }
 
-function ShowsSection({ here, shows, showQuery }: Pick<Props, "here" | "shows" | "showQuery">) {
+function ShowsSection({
+  here,
+  shows,
+  showQuery,
+  showSearch,
+}: Pick<Props, "here" | "shows" | "showQuery" | "showSearch">) {
   return (
     <section aria-labelledby="shows-heading" className={section}>
       <h2 id="shows-heading" className="text-lg font-semibold">
@@ -137,7 +148,12 @@ function ShowsSection({ here, shows, showQuery }: Pick<Props, "here" | "shows" |
           <ShowRow key={show.id} show={show} here={here} />
         ))}
       </ul>
+      <h3 className="mt-6 font-semibold">Find a show to follow</h3>
+      <div className="mt-2">
+        <ShowSearch path={here.split("?")[0] ?? here} param="find" initial={showSearch ?? null} />
+      </div>
       <AddShow here={here} />
+      <OpmlUpload />
     </section>
   );
 }
@@ -157,13 +173,10 @@ function ShowRow({ show, here }: { show: Show; here: string }) {
         <input type="hidden" name="podcastId" value={show.id} />
         <input type="hidden" name="next" value={here} />
         <input type="hidden" name="follow" value={show.followed ? "false" : "true"} />
-        <button
-          type="submit"
-          aria-pressed={show.followed}
-          aria-label={`${show.followed ? "Unfollow" : "Follow"} ${show.title}`}
-          className={quietButtonClass}
-        >
+        <button type="submit" aria-pressed={show.followed} className={quietButtonClass}>
           {show.followed ? "✓ Following" : "Follow"}
+          {/* The show's name is part of the button's name, after the words it shows (WCAG 2.5.3). */}
+          <span className="sr-only"> {show.title || "Untitled show"}</span>
         </button>
       </form>
     </li>

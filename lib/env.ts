@@ -53,6 +53,9 @@ const envSchema = z
     TRANSCRIBE_AUDIO: withDefault(flag, "false"),
     API_REQUESTS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(1_000_000), "120"),
     AI_TRANSCRIPTION_MODEL: withDefault(z.string(), "whisper-1"),
+    PODCAST_DIRECTORY_URL: optional(z.url({ protocol: /^https?$/ })),
+    PODCASTINDEX_KEY: optional(z.string()),
+    PODCASTINDEX_SECRET: optional(z.string()),
   })
   .superRefine((settings, context) => {
     const required = (setting: string, message: string) =>
@@ -78,6 +81,10 @@ const envSchema = z
     if (Boolean(settings.AUTH_GITHUB_ID) !== Boolean(settings.AUTH_GITHUB_SECRET)) {
       const missing = settings.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID";
       required(missing, "is required with the other AUTH_GITHUB_* setting (GitHub sign-in)");
+    }
+    if (Boolean(settings.PODCASTINDEX_KEY) !== Boolean(settings.PODCASTINDEX_SECRET)) {
+      const missing = settings.PODCASTINDEX_KEY ? "PODCASTINDEX_SECRET" : "PODCASTINDEX_KEY";
+      required(missing, "is required with the other PODCASTINDEX_* setting (show search)");
     }
     // Speech-to-text goes through OpenAI's transcription API (or a server that speaks it).
     const speaksOpenAi =

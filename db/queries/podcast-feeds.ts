@@ -8,16 +8,21 @@ import { claimUnits, FEED_UNITS, leaseEnd, releaseUnits, uuidList } from "./work
 // Feeds as work units (work-units.ts): claimed with a lease, checked, and released with the
 // outcome.
 
-/** Adds a show by feed URL; an already known URL returns the existing show. */
+/**
+ * Adds a show by feed URL, with its name when the feed was just read (until its first check the
+ * show is otherwise untitled); an already known URL returns the existing show, unchanged.
+ */
 export async function addPodcast({
   feedUrl,
+  details = {},
 }: {
   feedUrl: string;
+  details?: { title?: string; author?: string | null; imageUrl?: string | null };
 }): Promise<{ id: string; created: boolean }> {
   const db = await getDb();
   const [created] = await db
     .insert(podcasts)
-    .values({ feedUrl })
+    .values({ feedUrl, ...details })
     .onConflictDoNothing({ target: podcasts.feedUrl })
     .returning({ id: podcasts.id });
   if (created) return { id: created.id, created: true };

@@ -1,15 +1,10 @@
 import { z } from "zod";
-import { getPodcastByFeedUrl } from "@/db/queries/podcast-feeds";
 import { feedToken } from "@/db/queries/profiles";
-import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getTopic, listTopics } from "@/db/queries/topics";
+import { addAndFollowShow, takeAddShowQuota } from "@/lib/actions/add-shows";
 import { readerAction } from "@/lib/actions/reader-action";
 import { BRIEF_CADENCES } from "@/lib/brief/cadence";
 import { AppError } from "@/lib/errors";
-import { addShow, normalizeFeedUrl } from "@/lib/ingest/add-show";
-import { FetchError, forStrangers } from "@/lib/ingest/address";
-import { fetchDocument } from "@/lib/ingest/fetch-document";
-import { FeedParseError, parsePodcastFeed } from "@/lib/ingest/parse-feed";
 import { embedTexts } from "@/lib/insights/embed";
 import {
   followPodcast,
@@ -133,36 +128,8 @@ export const addShowAction = readerAction(
   "adding the show",
   z.object({ url: z.string().trim().min(1, "paste the show's feed address").max(2000) }),
   async ({ url }, reader) => {
-    // Each show added costs fetching and summarizing for everyone; a reader adds a few a day.
-    const quota = await hitRateLimit({
-      key: `add-show:${reader.id}`,
-      limit: 20,
-      windowSeconds: 86_400,
-    });
-    if (!quota.allowed) {
-      throw new AppError(
-        "rate_limited:add-show",
-        "You can add up to 20 shows a day. Try again tomorrow.",
-      );
-    }
-    let show: Awaited<ReturnType<typeof addShow>>;
-    try {
-      // A show new to the catalog is read before it is stored: an address that is not a feed
-      // (a web page, a typo, a host that resolves inside our network) is refused in words and
-      // stored nowhere, rather than listed as "Untitled show".
-      const feedUrl = normalizeFeedUrl(url);
-      if (!(await getPodcastByFeedUrl({ feedUrl }))) {
-        const fetched = await fetchDocument(feedUrl, "feed");
-        if (fetched.status === "ok") parsePodcastFeed(fetched.body, { baseUrl: fetched.url });
-      }
-      show = await addShow({ url: feedUrl });
-    } catch (error) {
-      // The ingest library's own sentences (bad URL, private address, not a feed) are safe to show.
-      if (error instanceof FetchError || error instanceof FeedParseError)
-        throw new AppError("bad_request:feed-url", forStrangers(error.message));
-      throw error;
-    }
-    await followPodcast({ userId: reader.id, podcastId: show.id });
+    await takeAddShowQuota({ userId: reader.id });
+    const show = await addAndFollowShow({ url, userId: reader.id });
     return { podcastId: show.id, feedUrl: show.feedUrl, created: show.created };
   },
 );

@@ -13,8 +13,11 @@ export type AddShowResult = { id: string; feedUrl: string; created: boolean };
 export async function addShow({
   url,
   allowLocalFile = false,
+  details,
 }: {
   url: string;
+  /** The name, author and artwork read from the feed just now, stored with a new show. */
+  details?: { title: string; author: string | null; imageUrl: string | null };
   /** Operators on the CLI may add a feed file from disk; the web never can. */
   allowLocalFile?: boolean;
 }): Promise<AddShowResult> {
@@ -24,7 +27,7 @@ export async function addShow({
         ? url
         : pathToFileURL(path.resolve(url)).href
       : normalizeFeedUrl(url);
-  const { id, created } = await addPodcast({ feedUrl });
+  const { id, created } = await addPodcast({ feedUrl, details });
   return { id, feedUrl, created };
 }
 

@@ -8,6 +8,7 @@ import { forStrangers } from "@/lib/ingest/address";
 export type ShowSummary = {
   id: string;
   title: string;
+  author: string | null;
   feedUrl: string;
   imageUrl: string | null;
   episodeCount: number;
@@ -25,6 +26,7 @@ export async function readPodcasts(): Promise<ShowSummary[]> {
   return shows.map((show) => ({
     id: show.id,
     title: show.title || show.feedUrl,
+    author: show.author,
     feedUrl: show.feedUrl,
     imageUrl: show.imageUrl,
     episodeCount: show.episodeCount,

@@ -193,6 +193,14 @@ const cases: Record<string, Case> = {
     ownCheck: (data, w) =>
       expect(data).toMatchObject({ podcastId: w.podcastId, feedUrl: w.feedUrl, created: false }),
   },
+  importOpmlAction: {
+    // A's show, already in the catalog: B follows it too, and A's rows stay as they were.
+    input: (w) => ({
+      opml: `<opml version="2.0"><body><outline type="rss" xmlUrl="${w.feedUrl}"/></body></opml>`,
+    }),
+    forOther: "own",
+    ownCheck: (data) => expect(data).toMatchObject({ added: 1, failed: [], overQuota: 0 }),
+  },
   createTokenAction: {
     input: () => ({ name: "laptop" }),
     forOther: "own",

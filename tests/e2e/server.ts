@@ -10,6 +10,7 @@ import {
   stopServer as stop,
   waitForHealth,
 } from "../../scripts/next-server";
+import { startE2eDirectory } from "./directory";
 
 // Starts `next start` on a free port over a throwaway embedded database (the demo catalog loads
 // into it on start), and stops it when the e2e tier is done. `npm run test:e2e` builds first.
@@ -28,6 +29,7 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), "podbrief-e2e-"));
   const port = await freePort();
+  const directory = await startE2eDirectory();
   const server = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
@@ -45,6 +47,8 @@ export default async function setup(project: TestProject) {
         INGEST_ALLOW_PRIVATE_NETWORK: "true",
         AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Show search asks a fake directory on 127.0.0.1 (tests/e2e/directory.ts).
+        ...directory.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -58,6 +62,7 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseUrl, server, 90_000);
   } catch (error) {
     await stop(server);
+    await directory.close();
     await rm(dataDir, { recursive: true, force: true });
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join("")}`);
   }
@@ -65,6 +70,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await stop(server);
+    await directory.close();
     await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -5,6 +5,7 @@ import { Notice, PageTitle } from "@/components/ui";
 import { readFlash } from "@/lib/flash";
 import { parseParams, type SearchParams } from "@/lib/views/params";
 import { readSettings, SHOW_QUEUED_NOTICE, settingsParams } from "@/lib/views/settings";
+import { readShowSearch, showSearchParams } from "@/lib/views/show-search";
 
 export const metadata: Metadata = { title: "Welcome" };
 
@@ -18,6 +19,8 @@ export default async function OnboardingPage({ searchParams }: Props) {
     path: "/onboarding",
     params: parseParams(settingsParams, params),
   });
+  const { find } = parseParams(showSearchParams, params);
+  const showSearch = find ? await readShowSearch({ reader, q: find }) : null;
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <PageTitle
@@ -36,6 +39,7 @@ export default async function OnboardingPage({ searchParams }: Props) {
         topics={topics}
         shows={shows}
         showQuery={q}
+        showSearch={showSearch}
         settings={settings}
         prefillTimeZone={!profile?.onboardedAt && (profile?.timeZone ?? "UTC") === "UTC"}
       />

@@ -13,13 +13,19 @@ export function ShowRow({ show }: { show: ShowSummary }) {
       <div className="min-w-0">
         <h2 className="font-semibold">
           <Link href={`/shows/${show.id}`} className="hover:underline">
-            {show.title}
+            {show.title === show.feedUrl ? `Untitled show (${hostOf(show.feedUrl)})` : show.title}
           </Link>
         </h2>
+        {show.author ? (
+          <p className="truncate text-sm text-stone-700 dark:text-stone-300">{show.author}</p>
+        ) : null}
         <p className="text-sm text-stone-500 dark:text-stone-400">
           {show.episodeCount} {show.episodeCount === 1 ? "episode" : "episodes"} ·{" "}
           {show.checkedAt ? `checked ${formatRelativeDay(show.checkedAt)}` : "not checked yet"}
-          {show.locked ? " · locked by its publisher" : ""}
+          {show.locked ? " · locked by its publisher" : ""} ·{" "}
+          <Link href={`/feed?show=${show.id}`} className="underline">
+            its insights
+          </Link>
         </p>
         {show.textIssue ? (
           <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">
@@ -53,4 +59,12 @@ export function ShowRow({ show }: { show: ShowSummary }) {
 function Artwork({ show }: { show: ShowSummary }) {
   // From our artwork route: the feed's image, or a drawn initial; never the feed host's address.
   return <ShowArtwork podcastId={show.id} size={64} />;
+}
+
+function hostOf(address: string): string {
+  try {
+    return new URL(address).host;
+  } catch {
+    return "no address";
+  }
 }

@@ -14,6 +14,7 @@ import {
   SHOW_QUEUED_NOTICE,
   settingsParams,
 } from "@/lib/views/settings";
+import { readShowSearch, showSearchParams } from "@/lib/views/show-search";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -33,6 +34,8 @@ export default async function SettingsPage({ searchParams }: Props) {
     path: "/settings",
     params: parseParams(settingsParams, params),
   });
+  const { find } = parseParams(showSearchParams, params);
+  const showSearch = find ? await readShowSearch({ reader, q: find }) : null;
   const [preview, tokens, newSecret] = await Promise.all([
     readBriefPreview({
       reader,
@@ -67,6 +70,7 @@ export default async function SettingsPage({ searchParams }: Props) {
         topics={topics}
         shows={shows}
         showQuery={q}
+        showSearch={showSearch}
         settings={settings}
         prefillTimeZone={false}
       />
