@@ -23,6 +23,8 @@ export type Artwork = {
 
 const KEEP_MS = 6 * 60 * 60 * 1000;
 const MAX_KEPT = 200;
+// The server's heap is bounded (320 MB with `npm start`): artwork kept in memory is bounded too.
+const MAX_KEPT_BYTES = 24 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 8_000;
 const kept = new Map<string, { artwork: Artwork; until: number }>();
 
@@ -39,9 +41,12 @@ export async function showArtwork(podcastId: string): Promise<Artwork | null> {
     until: Date.now() + (artwork.placeholder ? KEEP_MS / 12 : KEEP_MS),
   });
   // Oldest first out: a Map keeps insertion order.
-  for (const key of kept.keys()) {
-    if (kept.size <= MAX_KEPT) break;
+  let bytes = 0;
+  for (const entry of kept.values()) bytes += entry.artwork.body.byteLength;
+  for (const [key, entry] of kept) {
+    if (kept.size <= MAX_KEPT && bytes <= MAX_KEPT_BYTES) break;
     kept.delete(key);
+    bytes -= entry.artwork.body.byteLength;
   }
   return artwork;
 }
