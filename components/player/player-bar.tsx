@@ -53,6 +53,19 @@ export function PlayerBar({ state, controls }: { state: PlayerState; controls: P
                 ✕
               </button>
             </div>
+            {state.error ? (
+              <p className="text-sm text-red-800 dark:text-red-300" data-player-error>
+                {state.error}{" "}
+                <a
+                  href={track.src}
+                  target="_blank"
+                  rel="noopener nofollow noreferrer"
+                  className="font-medium underline"
+                >
+                  Open the audio address
+                </a>
+              </p>
+            ) : null}
             <Seek state={state} seek={controls.seek} />
             <Buttons state={state} controls={controls} />
           </div>

@@ -25,6 +25,9 @@ export type PlayerState = {
   rate: number;
   /** What a screen reader hears: "Playing …", "Paused". */
   status: string;
+  /** Why the audio did not play, shown in the bar (a feed whose enclosure is not audio, a host
+   * that is down). */
+  error: string | null;
 };
 
 export type PlayerControls = {
@@ -52,6 +55,7 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     duration: 0,
     rate: 1,
     status: "",
+    error: null,
   });
   const controls = useControls(audio, setState);
   useLinkClicks(controls.play);
@@ -81,10 +85,19 @@ function useControls(audio: React.RefObject<HTMLAudioElement | null>, setState: 
         element.preload = "auto";
         element.src = sourceAt(track);
       }
-      setState((s) => ({ ...s, track, time: track.start, status: `Loading ${track.title}` }));
-      // Called inside the click, so the browser counts it as the reader's own gesture.
-      element.play().catch(() => {
-        setState((s) => ({ ...s, playing: false, status: "The audio could not be played." }));
+      setState((s) => ({
+        ...s,
+        track,
+        time: track.start,
+        status: `Loading ${track.title}`,
+        error: null,
+      }));
+      // Called inside the click, so the browser counts it as the reader's own gesture. A newer
+      // click replacing the source aborts this one's promise: that is not a failure.
+      element.play().catch((error: unknown) => {
+        if (error instanceof DOMException && error.name === "AbortError") return;
+        const message = "The audio could not be played.";
+        setState((s) => ({ ...s, playing: false, status: message, error: message }));
       });
     },
     [audio, setState],
@@ -193,8 +206,10 @@ function useAudioEvents(
     const paused = () =>
       setState((s) => ({ ...s, playing: false, status: s.track ? "Paused" : s.status }));
     const rate = () => setState((s) => ({ ...s, rate: element.playbackRate }));
-    const failed = () =>
-      setState((s) => ({ ...s, playing: false, status: "The audio could not be loaded." }));
+    const failed = () => {
+      const message = "The audio could not be loaded from the show's host.";
+      setState((s) => ({ ...s, playing: false, status: message, error: message }));
+    };
     const events: [string, () => void][] = [
       ["timeupdate", time],
       ["seeked", time],

@@ -277,6 +277,26 @@ describe("the player", () => {
     await visitorContext.close();
   });
 
+  it("says in the bar when an episode's audio cannot be loaded, with its address", async () => {
+    // The demo catalog's enclosures are the episodes' web pages on a host this machine cannot
+    // reach: the audio element fails to load them.
+    const visitorContext = await browser.newContext();
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(`${baseUrl}/feed`);
+    const demo = visitor
+      .locator("article[data-card]", { hasText: "The Changelog" })
+      .getByRole("link", { name: /^Play the moment/ })
+      .first();
+    const src = await demo.getAttribute("data-play-src");
+    await demo.click();
+    const error = visitor.locator("[data-player-error]");
+    await error.waitFor({ timeout: 20_000 });
+    expect(await error.innerText()).toMatch(/could not be (loaded|played)/);
+    expect(await error.getByRole("link").getAttribute("href")).toBe(src);
+    expect(visitor.url()).toBe(`${baseUrl}/feed`);
+    await visitorContext.close();
+  });
+
   it("without JavaScript, the link opens the audio at the moment's second", async () => {
     const plain = await browser.newContext({ javaScriptEnabled: false });
     const visitor = await plain.newPage();
