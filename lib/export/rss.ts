@@ -6,7 +6,10 @@ type Channel = { title: string; link: string; selfUrl: string; description: stri
 /** An RSS 2.0 feed of the reader's saves, newest save first. */
 export function savedRss(items: SavedInsight[], channel: Channel): string {
   const sorted = items.toSorted((a, b) => b.savedAt.getTime() - a.savedAt.getTime());
-  const newest = sorted[0];
+  return rssDocument(channel, sorted[0]?.savedAt, sorted.map(rssItem));
+}
+
+function rssDocument(channel: Channel, lastBuild: Date | undefined, items: XmlNode[]): string {
   return xmlDocument({
     rss: {
       "@_version": "2.0",
@@ -20,8 +23,8 @@ export function savedRss(items: SavedInsight[], channel: Channel): string {
           "@_rel": "self",
           "@_type": "application/rss+xml",
         },
-        lastBuildDate: newest?.savedAt.toUTCString(),
-        item: sorted.map(rssItem),
+        lastBuildDate: lastBuild?.toUTCString(),
+        item: items,
       },
     },
   });
@@ -52,31 +55,18 @@ export function insightsRss(items: FeedInsight[], channel: Channel): string {
     (latest, item) => (!latest || item.date > latest ? item.date : latest),
     undefined,
   );
-  return xmlDocument({
-    rss: {
-      "@_version": "2.0",
-      "@_xmlns:atom": "http://www.w3.org/2005/Atom",
-      channel: {
-        title: channel.title,
-        link: channel.link,
-        description: channel.description,
-        "atom:link": {
-          "@_href": channel.selfUrl,
-          "@_rel": "self",
-          "@_type": "application/rss+xml",
-        },
-        lastBuildDate: newest?.toUTCString(),
-        item: items.map((item) => ({
-          title: oneLine(item.headline),
-          link: item.url,
-          guid: { "@_isPermaLink": "true", "#text": item.url },
-          pubDate: item.date.toUTCString(),
-          description: descriptionHtml(item),
-          category: item.categories.map(oneLine),
-        })),
-      },
-    },
-  });
+  return rssDocument(
+    channel,
+    newest,
+    items.map((item) => ({
+      title: oneLine(item.headline),
+      link: item.url,
+      guid: { "@_isPermaLink": "true", "#text": item.url },
+      pubDate: item.date.toUTCString(),
+      description: descriptionHtml(item),
+      category: item.categories.map(oneLine),
+    })),
+  );
 }
 
 // Readers render <description> as HTML, so the text is escaped once as HTML here and once more
