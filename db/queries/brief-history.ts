@@ -59,6 +59,8 @@ export type StoredBrief = {
   status: string;
   reason: string | null;
   subject: string | null;
+  /** "weekly" for a brief that covers a week; "daily" or "weekdays" for one day's. */
+  cadence: string;
   items: { insightId: string; kind: "top" | "resurfaced"; reason: string | null }[];
 };
 
@@ -77,12 +79,13 @@ export async function briefForDate({
     status: string;
     reason: string | null;
     subject: string | null;
+    cadence: string;
     insight_id: string | null;
     kind: "top" | "resurfaced" | null;
     item_reason: string | null;
   }>(
     await db.execute(sql`
-      select b.id, b.status, b.reason, b.subject, bi.insight_id, bi.kind, bi.reason as item_reason
+      select b.id, b.status, b.reason, b.subject, b.cadence, bi.insight_id, bi.kind, bi.reason as item_reason
       from briefs b left join brief_items bi on bi.brief_id = b.id
       where b.user_id = ${userId} and b.local_date = ${localDate}::date
       order by bi.position`),
@@ -95,6 +98,7 @@ export async function briefForDate({
     status: first.status,
     reason: first.reason,
     subject: first.subject,
+    cadence: first.cadence,
     items: rows.flatMap((r) =>
       r.insight_id && r.kind
         ? [{ insightId: r.insight_id, kind: r.kind, reason: r.item_reason }]

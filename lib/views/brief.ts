@@ -18,6 +18,8 @@ import type { Reader } from "@/lib/session";
 
 export type BriefData = {
   subject: string | null;
+  /** A weekly brief: its page names the week, not the day. */
+  weekly: boolean;
   status: string;
   reason: string | null;
   items: { card: InsightCard; reason: string | null; saved: boolean }[];
@@ -41,6 +43,7 @@ export async function readBrief({
   const reasons = new Map(brief.items.map((item) => [item.insightId, item.reason]));
   return {
     subject: brief.subject,
+    weekly: brief.cadence === "weekly",
     status: brief.status,
     reason: brief.reason,
     items: cards.map((card) => ({

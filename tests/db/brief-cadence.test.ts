@@ -138,6 +138,11 @@ describe("a weekly brief", () => {
     expect(emails[0]?.text).toContain("Podbrief — your weekly brief, 21–27 November");
     expect(emails[0]?.html).toContain("Podbrief — your weekly brief, 21–27 November");
     expect(emails[0]?.text).toContain("You get this because you turned on the weekly brief");
+    // Its web view knows it covers the week.
+    const { readBrief } = await import("@/lib/views/brief");
+    const web = await readBrief({ userId: reader.id, date: "2026-11-27" });
+    expect(web?.weekly).toBe(true);
+    expect(web?.items).toHaveLength(10);
   });
 
   it("holds the week's insights only: nothing older than seven days, nothing sent before", async () => {

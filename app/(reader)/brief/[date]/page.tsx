@@ -4,6 +4,7 @@ import { requireReader } from "@/app/(reader)/require-reader";
 import { CardActions } from "@/components/card-actions";
 import { InsightCard } from "@/components/insight-card";
 import { EmptyState, PageTitle, TextLink } from "@/components/ui";
+import { weekLabel } from "@/lib/brief/cadence";
 import { dateLabel } from "@/lib/brief/schedule";
 import { verifyBriefToken } from "@/lib/brief/tokens";
 import { currentReader } from "@/lib/session";
@@ -31,7 +32,14 @@ export default async function BriefPage({ params, searchParams }: Props) {
   if (!brief) notFound();
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
-      <PageTitle title={`Your brief for ${dateLabel(date)}`} lead={brief.subject ?? undefined} />
+      <PageTitle
+        title={
+          brief.weekly
+            ? `Your weekly brief, ${weekLabel(date)}`
+            : `Your brief for ${dateLabel(date)}`
+        }
+        lead={brief.subject ?? undefined}
+      />
       {brief.status === "skipped" ? (
         <EmptyState>
           No brief that day: {brief.reason}. <TextLink href="/feed">Read your feed</TextLink>.
