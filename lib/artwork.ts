@@ -27,13 +27,33 @@ const MAX_KEPT = 200;
 const MAX_KEPT_BYTES = 24 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 8_000;
 const kept = new Map<string, { artwork: Artwork; until: number }>();
+// Fetches under way, by show: requests arriving together share one fetch of the feed's host.
+const fetching = new Map<string, Promise<Artwork>>();
 
-/** The show's artwork, or null when there is no such show. */
+/** The show's artwork, or null when there is no such show. Kept by the show's stored id, so
+ * other spellings of its address (upper case) never fetch from the feed's host again. */
 export async function showArtwork(podcastId: string): Promise<Artwork | null> {
   const show = await showImageUrl({ id: podcastId });
   if (!show) return null;
-  const hit = kept.get(podcastId);
+  const hit = kept.get(show.id);
   if (hit && hit.until > Date.now()) return hit.artwork;
+  const pending = fetching.get(show.id);
+  if (pending) return pending;
+  const fetch = fetchAndKeep(show);
+  fetching.set(show.id, fetch);
+  try {
+    return await fetch;
+  } finally {
+    fetching.delete(show.id);
+  }
+}
+
+async function fetchAndKeep(show: {
+  id: string;
+  title: string;
+  imageUrl: string | null;
+}): Promise<Artwork> {
+  const podcastId = show.id;
   const artwork = (await fetched(show.imageUrl)) ?? drawn(show.title);
   kept.delete(podcastId);
   kept.set(podcastId, {

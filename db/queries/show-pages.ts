@@ -67,11 +67,11 @@ export async function showImageUrl({
   id,
 }: {
   id: string;
-}): Promise<{ title: string; imageUrl: string | null } | null> {
+}): Promise<{ id: string; title: string; imageUrl: string | null } | null> {
   if (!isUuid(id)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ title: podcasts.title, imageUrl: podcasts.imageUrl })
+    .select({ id: podcasts.id, title: podcasts.title, imageUrl: podcasts.imageUrl })
     .from(podcasts)
     .where(and(eq(podcasts.id, id), eq(podcasts.blocked, false)));
   return row ?? null;
