@@ -32,16 +32,18 @@ export function parseOpml(document: string): string[] {
     );
   }
   if (!parsed.opml) throw new OpmlError("not an OPML file: no <opml> element");
-  const urls: string[] = [];
+  // A Set keeps document order and finds a duplicate at once: a reader's upload may hold tens of
+  // thousands of outlines, and a list's includes() would make that quadratic.
+  const urls = new Set<string>();
   const visit = (outlines: Outline | Outline[] | undefined) => {
     for (const outline of asArray(outlines)) {
       const url = outline["@_xmlUrl"]?.trim();
-      if (url && !urls.includes(url)) urls.push(url);
+      if (url) urls.add(url);
       visit(outline.outline);
     }
   };
   visit(parsed.opml.body?.outline);
-  return urls;
+  return [...urls];
 }
 
 export function buildOpml(

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { searchText } from "@/db/queries/input";
 import { catalogShowsByFeedUrls, searchCatalogShows } from "@/db/queries/show-search";
 import { feedKey, searchDirectory } from "@/lib/directory/search";
+import { showSearchRefusal } from "@/lib/directory/search-limit";
 import { type DirectoryConfig, DirectoryError, type DirectoryResult } from "@/lib/directory/types";
 import type { Reader } from "@/lib/session";
 import { text } from "@/lib/views/params";
@@ -43,16 +44,21 @@ export async function readShowSearch({
 }): Promise<ShowSearchResults> {
   const q = searchText(raw);
   if (!q) return { q, catalog: [], directory: [], directoryError: null };
+  // Every way in (the as-you-type route, and the pages' ?q= without JavaScript) counts against
+  // the reader's limit, so no page becomes a free directory proxy; over it, the catalog answers.
+  const refusal = await showSearchRefusal({ userId: reader.id });
   const [named, found] = await Promise.all([
     searchCatalogShows({ userId: reader.id, q }),
-    searchDirectory({ q, config: directory }).then(
-      (results) => ({ results, error: null }),
-      (error: unknown) => {
-        if (error instanceof DirectoryError) return { results: [], error: error.message };
-        console.error("podbrief: the show directory search failed", error);
-        return { results: [], error: "The podcast directory could not be searched." };
-      },
-    ),
+    refusal
+      ? { results: [], error: refusal }
+      : searchDirectory({ q, config: directory }).then(
+          (results) => ({ results, error: null }),
+          (error: unknown) => {
+            if (error instanceof DirectoryError) return { results: [], error: error.message };
+            console.error("podbrief: the show directory search failed", error);
+            return { results: [], error: "The podcast directory could not be searched." };
+          },
+        ),
   ]);
   // A directory result already in the catalog is that catalog show, listed once.
   const known = await catalogShowsByFeedUrls({
@@ -60,13 +66,13 @@ export async function readShowSearch({
     feedUrls: found.results.map((result) => feedKey(result.feedUrl)),
   });
   const byFeed = new Map([...named, ...known].map((show) => [feedKey(show.feedUrl), show]));
-  const artwork = new Map(found.results.map((r) => [feedKey(r.feedUrl), r.artworkUrl]));
   const catalog = [...byFeed.values()].map((show) => ({
     id: show.id,
     title: show.title || show.feedUrl,
     author: show.author,
     feedUrl: show.feedUrl,
-    artworkUrl: httpsOnly(show.imageUrl) ?? artwork.get(feedKey(show.feedUrl)) ?? null,
+    // Through our artwork route: the reader's browser never asks the feed's host.
+    artworkUrl: `/api/artwork/${show.id}`,
     episodeCount: show.episodeCount,
     followed: show.followed,
   }));
@@ -78,8 +84,4 @@ export async function readShowSearch({
       ? `${found.error} Shows already in Podbrief are still listed; you can also paste a feed address.`
       : null,
   };
-}
-
-function httpsOnly(url: string | null): string | null {
-  return url?.startsWith("https://") ? url : null;
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { upsertPodcast } from "@/db/queries/catalog";
 import { followPodcast } from "@/db/queries/profiles";
 import { podcastIndexHeaders } from "@/lib/directory/podcast-index";
+import { SHOW_SEARCH_LIMIT } from "@/lib/directory/search-limit";
 import type { DirectoryConfig } from "@/lib/directory/types";
 import { readShowSearch } from "@/lib/views/show-search";
 import { type FakeDirectory, startFakeDirectory } from "../support/fake-directory";
@@ -83,6 +84,11 @@ describe("readShowSearch", () => {
       [radio, true],
       [classic, false],
     ]);
+    // Catalog shows' artwork comes through our own route, never from the feed's host.
+    expect(found.catalog.map((s) => s.artworkUrl)).toEqual([
+      `/api/artwork/${radio}`,
+      `/api/artwork/${classic}`,
+    ]);
     expect(found.directory.map((s) => s.title)).toEqual(["Deep Work Weekly", "Deep Work Plain"]);
     expect(found.directory[0]).toEqual({
       title: "Deep Work Weekly",
@@ -154,6 +160,29 @@ describe("readShowSearch", () => {
     expect(found.directory).toEqual([]);
     expect(found.directoryError).toMatch(/^Apple Podcasts' directory is not answering right now/);
     expect(found.directoryError).toMatch(/Shows already in Podbrief are still listed/);
+  });
+
+  it("counts every search against the reader's limit; over it, only the catalog answers", async () => {
+    const { reader, radio } = await givenCatalog();
+    const { fake, config } = await givenDirectory();
+    fake.setShows(DIRECTORY_SHOWS);
+    for (let i = 0; i < SHOW_SEARCH_LIMIT.limit; i++) {
+      expect(
+        (await readShowSearch({ reader, q: `radio ${i}`, directory: config })).directoryError,
+      ).toBeNull();
+    }
+    const asked = fake.requests().length;
+
+    const over = await readShowSearch({ reader, q: "radio", directory: config });
+
+    expect(fake.requests()).toHaveLength(asked); // the directory was not asked
+    expect(over.catalog.map((s) => s.id)).toEqual([radio]);
+    expect(over.directoryError).toMatch(/^Too many searches in a minute/);
+    // Another reader is not held back by this one.
+    const other = await givenReader();
+    expect(
+      (await readShowSearch({ reader: other, q: "radio", directory: config })).directoryError,
+    ).toBeNull();
   });
 
   it("a directory that hangs is given up on after the timeout", async () => {

@@ -11,6 +11,18 @@ describe("OPML", () => {
     expect(parseOpml(opml)).toEqual(["https://a.test/feed", "https://b.test/rss?x=1&y=2"]);
   });
 
+  it("keeps the first of each address in a large upload, in document order", () => {
+    // A 1 MB upload holds some 30,000 outlines; every address twice, the second time reversed.
+    const n = 15_000;
+    const urls = Array.from({ length: n }, (_, i) => `https://f.test/${i}`);
+    const outlines = [...urls, ...urls.toReversed()]
+      .map((url) => `<outline type="rss" xmlUrl="${url}"/>`)
+      .join("");
+    const parsed = parseOpml(`<opml version="2.0"><body>${outlines}</body></opml>`);
+    expect(parsed).toHaveLength(n);
+    expect(parsed).toEqual(urls);
+  });
+
   it("round-trips what it exports, escaping titles and URLs", () => {
     const shows = [
       { title: 'Tom & "Jerry"', feedUrl: "https://a.test/feed?x=1&y=2", siteUrl: "https://a.test" },
