@@ -1,4 +1,5 @@
-// npm run lighthouse — Lighthouse scores of /feed and one insight page, mobile and desktop,
+// npm run lighthouse — Lighthouse scores of /feed, one insight page and the show, episode and topic
+// pages it links to, mobile and desktop,
 // served by `next start` over a throwaway embedded database with the demo catalog.
 // Goals: performance ≥ 90 and accessibility ≥ 95 on every row. Run `npm run build` first.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -61,10 +62,15 @@ async function main(): Promise<number> {
   if (stopping) chrome.kill(); // Ctrl-C came during the launch, after cleanUp looked for Chrome
   const rows: { page: string; form: string; scores: Record<string, number> }[] = [];
   const advice: string[] = [];
-  for (const page of ["/feed", insightPath]) {
+  const pages = {
+    feed: "/feed",
+    insight: insightPath,
+    ...(await linkedPages(baseUrl, insightPath)),
+  };
+  for (const [kind, page] of Object.entries(pages)) {
     for (const form of ["mobile", "desktop"]) {
       const lhr = await measure(`${baseUrl}${page}`, form, chrome.port);
-      const name = `${page === "/feed" ? "feed" : "insight"}-${form}.json`;
+      const name = `${kind}-${form}.json`;
       await writeFile(path.join(REPORT_DIR, name), JSON.stringify(lhr, null, 2));
       const scores = Object.fromEntries(
         CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
@@ -135,6 +141,21 @@ function startServer(port: number, pgliteDir: string): ChildProcess {
   child.stdout?.on("data", (chunk) => serverOutput.push(String(chunk)));
   child.stderr?.on("data", (chunk) => serverOutput.push(String(chunk)));
   return child;
+}
+
+/** The show, episode and topic pages an insight's page links to. */
+async function linkedPages(baseUrl: string, insightPath: string): Promise<Record<string, string>> {
+  const html = await (await fetch(`${baseUrl}${insightPath}`)).text();
+  const first = (pattern: RegExp) => {
+    const path = pattern.exec(html)?.[0];
+    if (!path) throw new Error(`${insightPath} links to no ${pattern.source}`);
+    return path;
+  };
+  return {
+    show: first(/\/shows\/[0-9a-f-]{36}/),
+    episode: first(/\/episodes\/[0-9a-f-]{36}/),
+    topic: first(/\/topics\/[a-z0-9-]+/),
+  };
 }
 
 /** Waits until the server is healthy and the demo catalog shows on /feed; the first insight's path. */

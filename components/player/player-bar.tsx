@@ -18,9 +18,6 @@ export function PlayerBar({ state, controls }: { state: PlayerState; controls: P
   const { track } = state;
   return (
     <>
-      <p className="sr-only" aria-live="polite">
-        {state.status}
-      </p>
       {track ? (
         <section
           ref={bar}

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import {
   createContext,
   useCallback,
@@ -9,8 +10,11 @@ import {
   useRef,
   useState,
 } from "react";
-import { PlayerBar } from "./player-bar";
 import { nextSpeed, sourceAt, type Track, trackOf } from "./track";
+
+// The bar's code is fetched on the first play: every page carries the player, few pages use it,
+// and a phone should not parse and hydrate controls nobody has asked for.
+const PlayerBar = dynamic(() => import("./player-bar").then((m) => m.PlayerBar), { ssr: false });
 
 // The one audio player of the site. Mounted once in the root layout, so it keeps playing while the
 // reader moves between pages (the App Router keeps the root layout mounted). It takes over clicks
@@ -67,7 +71,13 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
       {/* Always rendered, so the element (and what it plays) outlives every page. */}
       {/* biome-ignore lint/a11y/useMediaCaption: podcast audio; the transcript is on the episode's page. */}
       <audio ref={audio} preload="none" data-player-audio hidden />
-      <PlayerBar state={state} controls={controls} />
+      <p className="sr-only" aria-live="polite">
+        {state.status}
+      </p>
+      {/* Once opened (a status is set on the first play) the bar stays mounted; it hides itself. */}
+      {state.track !== null || state.status !== "" ? (
+        <PlayerBar state={state} controls={controls} />
+      ) : null}
     </PlayerContext.Provider>
   );
 }
