@@ -62,11 +62,7 @@ async function main(): Promise<number> {
   if (stopping) chrome.kill(); // Ctrl-C came during the launch, after cleanUp looked for Chrome
   const rows: { page: string; form: string; scores: Record<string, number> }[] = [];
   const advice: string[] = [];
-  const pages = {
-    feed: "/feed",
-    insight: insightPath,
-    ...(await linkedPages(baseUrl, insightPath)),
-  };
+  const pages = await pagesToScore(baseUrl, insightPath);
   for (const [kind, page] of Object.entries(pages)) {
     for (const form of ["mobile", "desktop"]) {
       const lhr = await measure(`${baseUrl}${page}`, form, chrome.port);
@@ -143,8 +139,8 @@ function startServer(port: number, pgliteDir: string): ChildProcess {
   return child;
 }
 
-/** The show, episode and topic pages an insight's page links to. */
-async function linkedPages(baseUrl: string, insightPath: string): Promise<Record<string, string>> {
+/** /feed, the insight, and the show, episode and topic pages the insight's page links to. */
+async function pagesToScore(baseUrl: string, insightPath: string): Promise<Record<string, string>> {
   const html = await (await fetch(`${baseUrl}${insightPath}`)).text();
   const first = (pattern: RegExp) => {
     const path = pattern.exec(html)?.[0];
@@ -152,6 +148,8 @@ async function linkedPages(baseUrl: string, insightPath: string): Promise<Record
     return path;
   };
   return {
+    feed: "/feed",
+    insight: insightPath,
     show: first(/\/shows\/[0-9a-f-]{36}/),
     episode: first(/\/episodes\/[0-9a-f-]{36}/),
     topic: first(/\/topics\/[a-z0-9-]+/),
